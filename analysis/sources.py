@@ -1,0 +1,315 @@
+"""Read a web report and separate the report from the page around it.
+
+Every character of the source ends up in exactly one place: a kept sentence,
+a structure field (printed date, dateline), the removal log (with the rule and
+its reason), or white space between blocks. `Report.spans()` returns that
+partition; the tests check it covers the source exactly. Rules for page
+furniture are data (`resources/boilerplate.tsv`), so they can be audited and
+extended without reading code. Used by every notebook and every CLI command.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.errors import InputError
+from analysis.patterns import DATE_LINE, DATELINE, SENTENCE_END, WORD
+from analysis.paths import RESOURCES
+from analysis.segment import sentence_spans
+
+#: A block this short, without end punctuation, followed by a paragraph, is a subheading.
+SUBHEAD_MAX_WORDS = 12
+#: A first line longer than this is body text, not a headline.
+HEADLINE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One page-furniture rule from `boilerplate.tsv`."""
+
+    name: str
+    action: str
+    pattern: re.Pattern[str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A stretch of the source that cleaning removed, and why."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A kept sentence: `id` is stable for a given file (s001, s002, ... in reading order)."""
+
+    id: str
+    role: str  # headline | standfirst | subhead | body
+    paragraph: int  # kept block number in reading order, 1 = headline
+    start: int  # character offsets into the decoded source
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """One piece of the partition of a source: what happened to those characters."""
+
+    start: int
+    end: int
+    kind: str  # sentence | field | removed | space
+    label: str  # sentence id, field name, or removal rule
+
+
+@dataclass
+class Report:
+    """A report as the analysis sees it: structure fields, sentences, removal log."""
+
+    name: str
+    raw: str
+    sha256: str
+    headline: str = ""
+    standfirst: str = ""
+    date: str = ""
+    dateline: str = ""
+    subheads: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def body_paragraphs(self) -> int:
+        """Number of body paragraphs kept."""
+        return len({s.paragraph for s in self.sentences if s.role == "body"})
+
+    def spans(self) -> list[Span]:
+        """Partition the source into sentence, field, removed and white-space spans."""
+        pieces = [Span(s.start, s.end, "sentence", s.id) for s in self.sentences]
+        pieces += [Span(a, b, "field", name) for name, (a, b) in self.fields.items()]
+        pieces += [Span(r.start, r.end, "removed", r.rule) for r in self.removed]
+        pieces.sort(key=lambda p: p.start)
+        out: list[Span] = []
+        cursor = 0
+        for piece in pieces:
+            if piece.start > cursor:
+                out.append(Span(cursor, piece.start, "space", ""))
+            out.append(piece)
+            cursor = piece.end
+        if cursor < len(self.raw):
+            out.append(Span(cursor, len(self.raw), "space", ""))
+        return out
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> tuple[Rule, ...]:
+    """Load the page-furniture rules (comment lines start with '#')."""
+    with open(RESOURCES / "boilerplate.tsv", encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return tuple(
+        Rule(row["rule"], row["action"], re.compile(row["pattern"], re.IGNORECASE), row["reason"])
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 text file, or raise InputError saying in one line what is wrong."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    if b"\x00" in data:
+        raise InputError(f"{path}: looks like a binary file (it contains NUL bytes), not a text report")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte {err.start}); convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8"
+        ) from None
+
+
+def read_report(path: str | Path, name: str | None = None) -> Report:
+    """Read and parse one report file (plain text)."""
+    path = Path(path)
+    return parse_report(read_text(path), name or path.name)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _lines(raw: str) -> list[_Line]:
+    """Non-blank lines with the offsets of their stripped text (after any byte-order mark)."""
+    out = []
+    for match in _LINE.finditer(raw, 1 if raw.startswith("\ufeff") else 0):
+        text = match.group()
+        stripped = text.strip()
+        if stripped:
+            start = match.start() + len(text) - len(text.lstrip())
+            out.append(_Line(start, start + len(stripped), stripped))
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _rule_for(line: _Line, actions: tuple[str, ...]) -> Rule | None:
+    for rule in boilerplate_rules():
+        if rule.action in actions and rule.pattern.fullmatch(line.text):
+            return rule
+    return None
+
+
+def parse_report(raw: str, name: str = "report") -> Report:
+    """Parse the decoded text of a report page into a Report.
+
+    The page is read as lines: furniture rules first, then the headline (the
+    first line that is short enough), a standfirst (a paragraph printed between
+    the headline and the date line or repeated headline), subheadings (short
+    lines without end punctuation followed by a paragraph) and body paragraphs.
+    """
+    report = Report(name=name, raw=raw, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
+    if raw.startswith("\ufeff"):
+        report.removed.append(Removal(0, 1, "\ufeff", "byte-order-mark", "Unicode byte-order mark, not text"))
+    lines = _drop_furniture(_lines(raw), report)
+    blocks = _classify(lines, report)
+    _split_blocks(blocks, report)
+    if not report.sentences:
+        raise InputError(f"{name}: no sentences left after cleaning (see the removal log with --removed)")
+    return report
+
+
+def _remove(report: Report, line: _Line, rule: str, reason: str) -> None:
+    report.removed.append(Removal(line.start, line.end, line.text, rule, reason))
+
+
+def _drop_furniture(lines: list[_Line], report: Report) -> list[_Line]:
+    """Apply the boilerplate rules; log what they remove."""
+    kept: list[_Line] = []
+    for line in lines:
+        rule = _rule_for(line, ("kicker",) if not kept else ())
+        if rule is None:
+            rule = _rule_for(line, ("drop", "truncate"))
+        if rule is None:
+            kept.append(line)
+            continue
+        if rule.action != "truncate":
+            _remove(report, line, rule.name, rule.reason)
+            continue
+        end = len(report.raw.rstrip())
+        text = report.raw[line.start:end]
+        report.removed.append(Removal(line.start, end, text, rule.name, rule.reason))
+        break
+    return kept
+
+
+def _classify(lines: list[_Line], report: Report) -> list[tuple[str, _Line]]:
+    """Assign roles: headline, standfirst, date, repeated headline, subhead, body."""
+    blocks: list[tuple[str, _Line]] = []
+    headline: _Line | None = None
+    i = 0
+    while i < len(lines) and DATE_LINE.match(lines[i].text):
+        _set_date(report, lines[i])
+        i += 1
+    if i < len(lines) and _is_headline(lines[i].text):
+        headline = lines[i]
+        report.headline = headline.text
+        blocks.append(("headline", headline))
+        i += 1
+    header_end = _header_end(lines, i, headline)
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if headline is not None and _norm(line.text) == _norm(headline.text):
+            _remove(report, line, "repeated-headline", "the headline printed again by the page template")
+        elif DATE_LINE.match(line.text):
+            _set_date(report, line)
+        elif j < header_end:
+            report.standfirst = (report.standfirst + " " + line.text).strip()
+            blocks.append(("standfirst", line))
+        else:
+            blocks.append(("body", line))
+    return _mark_subheads(blocks, report)
+
+
+def _is_headline(text: str) -> bool:
+    return _words(text) <= HEADLINE_MAX_WORDS and len(sentence_spans(text)) == 1
+
+
+def _header_end(lines: list[_Line], start: int, headline: _Line | None) -> int:
+    """Index after the last date line or repeated headline near the top, or `start`.
+
+    Page templates print a summary between the headline and the date or the
+    headline repeated over the article; that summary is the standfirst.
+    """
+    end = start
+    for j in range(start, min(start + 4, len(lines))):
+        text = lines[j].text
+        repeated = headline is not None and _norm(text) == _norm(headline.text)
+        if repeated or DATE_LINE.match(text):
+            end = j + 1
+    return end
+
+
+def _set_date(report: Report, line: _Line) -> None:
+    if report.date:
+        _remove(report, line, "repeated-date", "the date printed again by the page template")
+        return
+    report.date = line.text
+    report.fields["date"] = (line.start, line.end)
+
+
+def _mark_subheads(blocks: list[tuple[str, _Line]], report: Report) -> list[tuple[str, _Line]]:
+    out = []
+    for k, (role, line) in enumerate(blocks):
+        followed_by_body = k + 1 < len(blocks) and blocks[k + 1][0] == "body"
+        if role == "body" and followed_by_body and _is_subhead(line.text):
+            role = "subhead"
+            report.subheads.append(line.text)
+        out.append((role, line))
+    return out
+
+
+def _is_subhead(text: str) -> bool:
+    return _words(text) <= SUBHEAD_MAX_WORDS and not SENTENCE_END.search(text) and not text.endswith(":")
+
+
+def _split_blocks(blocks: list[tuple[str, _Line]], report: Report) -> None:
+    """Split blocks into sentences; take the dateline off the first body paragraph."""
+    first_body = True
+    for number, (role, line) in enumerate(blocks, start=1):
+        start, text = line.start, line.text
+        if role == "body" and first_body:
+            first_body = False
+            match = DATELINE.match(text)
+            if match and _words(text[match.end():]) > 3:
+                report.dateline = match.group("place")
+                report.fields["dateline"] = (start, start + match.end())
+                start, text = start + match.end(), text[match.end():]
+        spans = [(0, len(text))] if role in ("headline", "subhead") else sentence_spans(text)
+        for a, b in spans:
+            sid = f"s{len(report.sentences) + 1:03d}"
+            report.sentences.append(Sentence(sid, role, number, start + a, start + b, text[a:b]))

@@ -131,6 +131,8 @@ def read_text(path: str | Path) -> str:
     data = path.read_bytes()
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: UTF-16 text; convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8")
     if b"\x00" in data:
         raise InputError(f"{path}: looks like a binary file (it contains NUL bytes), not a text report")
     try:
@@ -141,10 +143,10 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
-def read_report(path: str | Path, name: str | None = None) -> Report:
-    """Read and parse one report file (plain text)."""
+def read_report(path: str | Path, name: str | None = None, *, allow_empty: bool = False) -> Report:
+    """Read and parse one report file (plain text); see `parse_report`."""
     path = Path(path)
-    return parse_report(read_text(path), name or path.name)
+    return parse_report(read_text(path), name or path.name, allow_empty=allow_empty)
 
 
 @dataclass(frozen=True)
@@ -184,13 +186,15 @@ def _rule_for(line: _Line, actions: tuple[str, ...]) -> Rule | None:
     return None
 
 
-def parse_report(raw: str, name: str = "report") -> Report:
+def parse_report(raw: str, name: str = "report", *, allow_empty: bool = False) -> Report:
     """Parse the decoded text of a report page into a Report.
 
     The page is read as lines: furniture rules first, then the headline (the
     first line that is short enough), a standfirst (a paragraph printed between
     the headline and the date line or repeated headline), subheadings (short
     lines without end punctuation followed by a paragraph) and body paragraphs.
+    A text with no sentence left is an InputError unless `allow_empty` (used to
+    show the removal log of such a text).
     """
     report = Report(name=name, raw=raw, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
     if raw.startswith("\ufeff"):
@@ -198,7 +202,7 @@ def parse_report(raw: str, name: str = "report") -> Report:
     lines = _drop_furniture(_lines(raw), report)
     blocks = _classify(lines, report)
     _split_blocks(blocks, report)
-    if not report.sentences:
+    if not report.sentences and not allow_empty:
         raise InputError(f"{name}: no sentences left after cleaning (see the removal log with --removed)")
     return report
 
@@ -210,21 +214,36 @@ def _remove(report: Report, line: _Line, rule: str, reason: str) -> None:
 def _drop_furniture(lines: list[_Line], report: Report) -> list[_Line]:
     """Apply the boilerplate rules; log what they remove."""
     kept: list[_Line] = []
-    for line in lines:
-        rule = _rule_for(line, ("kicker",) if not kept else ())
-        if rule is None:
-            rule = _rule_for(line, ("drop", "truncate"))
+    for k, line in enumerate(lines):
+        rule = _rule_for(line, ("drop", "truncate")) or (None if kept else _rule_for(line, ("kicker",)))
         if rule is None:
             kept.append(line)
-            continue
-        if rule.action != "truncate":
+        elif rule.action == "truncate":
+            _truncate(lines[k:], rule, report)
+            break
+        else:
             _remove(report, line, rule.name, rule.reason)
-            continue
-        end = len(report.raw.rstrip())
-        text = report.raw[line.start:end]
-        report.removed.append(Removal(line.start, end, text, rule.name, rule.reason))
-        break
     return kept
+
+
+def _truncate(tail: list[_Line], rule: Rule, report: Report) -> None:
+    """Remove `tail` to the end, one log entry per furniture block it holds.
+
+    A later line that matches a rule of its own (a "Must Read" heading after a
+    comment form) opens a new entry, so the log tells each block's reason.
+    """
+    start = 0
+    for k, line in enumerate(tail[1:], start=1):
+        other = _rule_for(line, ("drop", "truncate"))
+        if other is not None and other.name != rule.name:
+            _log_run(tail[start:k], rule, report)
+            start, rule = k, other
+    _log_run(tail[start:], rule, report)
+
+
+def _log_run(run: list[_Line], rule: Rule, report: Report) -> None:
+    start, end = run[0].start, run[-1].end
+    report.removed.append(Removal(start, end, report.raw[start:end], rule.name, rule.reason))
 
 
 def _classify(lines: list[_Line], report: Report) -> list[tuple[str, _Line]]:

@@ -1,0 +1,51 @@
+# One command rebuilds everything (`make`), one checks everything (`make test`).
+# Each target creates .venv from requirements.lock on first use: a fresh machine
+# needs only python3 (3.11 or newer) and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+NOTEBOOKS := $(sort $(wildcard notebooks/0*.ipynb))
+
+.DEFAULT_GOAL := all
+.PHONY: all notebooks tables test lab bench clean help lock
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(READY): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $@
+
+all: tables notebooks ## rebuild everything: tables, then execute every notebook in place (writes figures/)
+
+tables: $(READY) ## run the pipeline on the seeds and write tables/
+	$(BIN)/python scripts/build_tables.py
+
+notebooks: $(READY) ## execute the notebooks in place, in order
+	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+test: $(READY) ## pytest on the package, nbval on the executed notebooks
+	$(BIN)/python -m pytest tests $(if $(NOTEBOOKS),&& $(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider $(NOTEBOOKS))
+
+bench: $(READY) ## measure accuracy and speed on ../shared/data (skips what is absent)
+	$(BIN)/python benchmarks/run.py
+
+lab: $(READY) ## start JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks
+
+lock: ## re-resolve the exact versions in requirements.lock from pyproject.toml
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
+	( echo '# Exact versions used by the Makefile (pip install -r). Regenerate with `make lock` after changing pyproject.toml.'; \
+	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v -E '^(pip|analysis)==' | sort -f ) > requirements.lock
+	rm -rf .lockvenv
+
+clean: ## remove the virtual environment and caches (outputs are committed, so they stay)
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,152 @@
+import hypothesis.strategies as st
+import pytest
+from hypothesis import given, settings
+
+from analysis.errors import InputError
+from analysis.sources import boilerplate_rules, parse_report, read_report, read_text
+
+PAGE = """WORLD NEWS
+
+Ministers agree to share border data
+
+Two ministers agreed on Monday to share border data.
+Monday, 5 January 2026
+Ministers agree to share border data
+
+LONDON: The two ministers agreed on Monday to share border data. Officials said talks would go on.
+
+Next Steps
+
+They will meet again in March.
+Also read: Another story entirely
+Share this article
+
+Related Stories
+Floods hit the coast
+"""
+
+
+def covered(report):
+    """The source rebuilt from its partition, and the kinds of its non-blank pieces."""
+    spans = report.spans()
+    rebuilt = "".join(report.raw[s.start:s.end] for s in spans)
+    kinds = {s.kind for s in spans if report.raw[s.start:s.end].strip()}
+    return rebuilt, kinds, spans
+
+
+def test_structure_fields_of_a_templated_page():
+    report = parse_report(PAGE)
+    assert report.headline == "Ministers agree to share border data"
+    assert report.standfirst == "Two ministers agreed on Monday to share border data."
+    assert report.date == "Monday, 5 January 2026"
+    assert report.dateline == "LONDON"
+    assert report.subheads == ["Next Steps"]
+    roles = [s.role for s in report.sentences]
+    assert roles == ["headline", "standfirst", "body", "body", "subhead", "body"]
+    assert report.sentences[2].text.startswith("The two ministers")
+
+
+@pytest.mark.parametrize(
+    ("rule", "fragment"),
+    [
+        ("section-label", "WORLD NEWS"),
+        ("repeated-headline", "Ministers agree to share border data"),
+        ("inline-teaser", "Also read: Another story entirely"),
+        ("share-prompt", "Share this article"),
+        ("teaser-block", "Related Stories\nFloods hit the coast"),
+    ],
+)
+def test_furniture_is_removed_with_its_rule(rule, fragment):
+    report = parse_report(PAGE)
+    assert any(r.rule == rule and r.text == fragment for r in report.removed)
+    assert not any(fragment.splitlines()[-1] in s.text for s in report.sentences if s.role == "body")
+
+
+def test_every_character_is_kept_or_logged():
+    report = parse_report(PAGE)
+    rebuilt, kinds, spans = covered(report)
+    assert rebuilt == PAGE
+    assert kinds <= {"sentence", "field", "removed"}
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_sentence_offsets_point_into_the_source():
+    report = parse_report(PAGE)
+    assert all(report.raw[s.start:s.end] == s.text for s in report.sentences)
+
+
+def test_ids_are_stable_and_ordered():
+    first, second = parse_report(PAGE), parse_report(PAGE)
+    assert [s.id for s in first.sentences] == [s.id for s in second.sentences]
+    assert [s.id for s in first.sentences][:3] == ["s001", "s002", "s003"]
+
+
+def test_plain_paragraphs_without_headline():
+    text = "A long first paragraph that runs on. " * 10 + "\n\nSecond paragraph here."
+    report = parse_report(text)
+    assert report.headline == ""
+    assert {s.role for s in report.sentences} == {"body"}
+
+
+def test_byte_order_mark_and_crlf():
+    text = "\ufeffHeadline here\r\n\r\nBody sentence one. Body two.\r\n"
+    report = parse_report(text)
+    assert report.headline == "Headline here"
+    assert report.removed[0].rule == "byte-order-mark"
+    rebuilt, kinds, _ = covered(report)
+    assert rebuilt == text and kinds <= {"sentence", "field", "removed"}
+
+
+def test_a_text_that_is_all_furniture_has_no_sentences():
+    with pytest.raises(InputError, match="no sentences"):
+        parse_report("LEAVE A REPLY\nPlease enter your comment!\n")
+    assert parse_report("LEAVE A REPLY\n", allow_empty=True).removed
+
+
+def test_rules_file_is_well_formed():
+    rules = boilerplate_rules()
+    assert len({r.name for r in rules}) == len(rules)
+    assert {r.action for r in rules} <= {"drop", "truncate", "kicker"}
+    assert all(r.reason for r in rules)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"  \n\n", "empty"),
+        (b"\x7fELF\x02\x01\x00\x00binary", "binary"),
+        ("caf\u00e9 au lait".encode("latin-1"), "not UTF-8"),
+        ("Headline".encode("utf-16"), "UTF-16"),
+    ],
+)
+def test_bad_files_raise_one_line_input_errors(tmp_path, content, message):
+    path = tmp_path / "report.txt"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        read_text(path)
+    assert "\n" not in str(info.value)
+
+
+def test_folder_is_not_a_report(tmp_path):
+    with pytest.raises(InputError, match="folder"):
+        read_report(tmp_path)
+
+
+LINES = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+    st.sampled_from(["LEAVE A REPLY", "Must Read", "2025-12-06", "ISLAMABAD: Talks went on. Then more.", "POLITICS", ""]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, max_size=12), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_nothing_is_lost_on_generated_pages(lines, newline):
+    raw = newline.join(lines)
+    report = parse_report(raw, allow_empty=True)
+    rebuilt, kinds, _ = covered(report)
+    assert rebuilt == raw
+    assert kinds <= {"sentence", "field", "removed"}
+    assert all(raw[s.start:s.end] == s.text for s in report.sentences)

@@ -149,7 +149,7 @@ def test_readme_lists_figures_from_two_notebooks(tmp_path: Path, seed: Path) -> 
     assert "Bars, zeta \\| split" in rows[1] and "notebooks/02_b.ipynb" in rows[1]
     assert hashlib.sha256(seed.read_bytes()).hexdigest() in rows[1]
     assert '## How to cite' in readme
-    assert 'Figure "Later alpha bars" (alpha-chart), from analysis' in readme
+    assert f'Figure "Later alpha bars" (alpha-chart), from {plot.PROJECT}' in readme
     index_text = (tmp_path / "index.json").read_text(encoding="utf-8")
     assert index_text.endswith("}\n")
     assert list(json.loads(index_text)) == ["alpha-chart", "zeta-chart"]

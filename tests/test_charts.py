@@ -1,0 +1,56 @@
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import charts, plot
+from analysis.sources import parse_report
+
+matplotlib.use("Agg")
+
+A = parse_report("Talks end in deal\n\nThe sides agreed on a deal. Rain fell. A third fact.\n")
+B = parse_report("Deal reached\n\nA deal was agreed by the sides. Another fact.\n")
+ALIGNMENT = pd.DataFrame(
+    {
+        "a_id": ["s001", "s002", "s003", "s004", "s004"],
+        "b_id": ["s001", "s002", "", "s003", "s002"],
+        "relation": ["match", "match", "a_only", "partial", "partial"],
+        "score": [0.9, 0.8, np.nan, 0.4, 0.3],
+    }
+)
+
+
+def test_sentence_relations_keep_the_strongest():
+    assert charts.sentence_relations(ALIGNMENT, "a") == {"s001": "match", "s002": "match", "s004": "partial"}
+    assert charts.sentence_relations(ALIGNMENT, "b") == {"s001": "match", "s002": "match", "s003": "partial"}
+
+
+def test_overlap_summary_shares_add_up_per_report():
+    with plot.style():
+        fig, data = charts.overlap_summary([A, B], ALIGNMENT, ["A", "B"])
+    sums = data.groupby("report")[["sentences_share", "words_share"]].sum()
+    assert np.allclose(sums.to_numpy(), 1.0)
+    unique_a = data[(data.report == "A") & (data.relation == "unique")]["sentences"].item()
+    assert unique_a == 1  # s003 only
+    matplotlib.pyplot.close(fig)
+
+
+def test_story_map_data_has_one_row_per_sentence_with_theme_only_when_unique():
+    themes = {"a": {"s003": "weather", "s001": "ignored"}}
+    with plot.style():
+        fig, data = charts.story_map(A, B, ALIGNMENT, ["A", "B"], themes)
+    assert len(data) == len(A.sentences) + len(B.sentences)
+    assert data.set_index(["report", "sentence_id"]).loc[("a", "s003"), "theme"] == "weather"
+    assert data.set_index(["report", "sentence_id"]).loc[("a", "s001"), "theme"] == ""
+    matplotlib.pyplot.close(fig)
+
+
+def test_heatmap_data_marks_aligned_pairs():
+    scores = np.random.default_rng(0).random((len(A.sentences), len(B.sentences)))
+    with plot.style():
+        fig, data = charts.similarity_heatmap(scores, A, B, ALIGNMENT, ["A", "B"])
+    assert len(data) == scores.size
+    marked = data[data.relation != ""]
+    assert set(zip(marked.a_id, marked.b_id)) == {("s001", "s001"), ("s002", "s002"), ("s004", "s003"), ("s004", "s002")}
+    assert data.loc[(data.a_id == "s002") & (data.b_id == "s001"), "score"].item() == pytest.approx(scores[1, 0])
+    matplotlib.pyplot.close(fig)

@@ -29,3 +29,8 @@ def label(row: pd.Series) -> str:
 def reports() -> list[Report]:
     """Parse the seeds in file order, named by their reader-facing label."""
     return [read_report(SEEDS / row["file"], label(row)) for _, row in metadata().iterrows()]
+
+
+def external_evidence() -> pd.DataFrame:
+    """Facts about the seeds that only outside sources give, each with its source."""
+    return pd.read_csv(SEEDS / "external_evidence.csv", dtype=str, keep_default_na=False)

@@ -1,0 +1,63 @@
+import pandas as pd
+import pytest
+
+from analysis import evidence
+from analysis.sources import parse_report
+
+MORNING = parse_report(
+    "Ministers meet in Rome\n2024-03-02\n\nROME: Foreign Minister Anna Rossi met Ambassador John Smith on Saturday. "
+    "They agreed to open the Rome Maritime Centre.\n"
+)
+EVENING = parse_report(
+    "Ministers meet again\n2024-03-09\n\nROME: Foreign Minister Anna Rossi met Special Envoy John Smith and a US "
+    "delegation on Saturday. They discussed the Adriatic Fisheries Fund.\n"
+)
+
+
+def reading(dimension, a=MORNING, b=EVENING):
+    return getattr(evidence, dimension)(a, b)[2]
+
+
+@pytest.mark.parametrize(
+    ("dimension", "expected"),
+    [
+        ("people", evidence.SAME),
+        ("weekday", evidence.SAME),
+        ("printed_date", evidence.TWO),
+        ("titles", evidence.TWO),
+        ("delegation", evidence.TWO),
+        ("specific_names", evidence.TWO),
+    ],
+)
+def test_each_dimension_reads_the_texts(dimension, expected):
+    assert reading(dimension) == expected
+
+
+def test_a_report_compared_with_itself_is_one_event_on_every_dimension():
+    for name in ("people", "weekday", "printed_date", "titles", "specific_names"):
+        assert reading(name, MORNING, MORNING) == evidence.SAME, name
+
+
+def test_a_date_printed_by_one_text_only_is_neutral():
+    undated = parse_report("Ministers meet\n\nForeign Minister Anna Rossi met John Smith.\n")
+    assert reading("printed_date", MORNING, undated) == evidence.NEUTRAL
+
+
+def test_body_match_share_counts_body_sentences_of_both_texts():
+    alignment = pd.DataFrame({"a_id": ["s001", "s002"], "b_id": ["s001", "s003"], "relation": ["match", "match"]})
+    body = [s for r in (MORNING, EVENING) for s in r.sentences if s.role == "body"]
+    # s001 is a headline (not counted); a:s002 and b:s003 are body sentences
+    assert evidence.body_match_share(alignment, MORNING, EVENING) == pytest.approx(2 / len(body))
+
+
+@pytest.mark.parametrize(("baseline", "expected"), [([0.6, 0.7, 0.8], evidence.TWO), ([0.0, 0.0, 0.1], evidence.SAME), ([], evidence.NEUTRAL)])
+def test_shared_content_is_read_against_same_event_pairs(baseline, expected):
+    alignment = pd.DataFrame({"a_id": ["s002"], "b_id": ["s002"], "relation": ["match"]})
+    assert evidence.shared_content(alignment, MORNING, EVENING, baseline)[2] == expected
+
+
+def test_text_clues_has_every_dimension():
+    alignment = pd.DataFrame({"a_id": [], "b_id": [], "relation": []})
+    table = evidence.text_clues(MORNING, EVENING, alignment)
+    assert list(table["dimension"]) == [*evidence.DIMENSIONS, "shared content"]
+    assert set(table["reading"]) <= {evidence.SAME, evidence.TWO, evidence.NEUTRAL}

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis import actors
+from analysis import actors, overlap
 from analysis.features import describe
 from analysis.sources import Report
 
@@ -160,7 +160,7 @@ def _specific(entity: str, surnames: set[str]) -> bool:
 
 def shared_content(alignment: pd.DataFrame, a: Report, b: Report, same_event_shares: Sequence[float] = ()) -> tuple[str, str, str, str]:
     """Share of body sentences aligned as the same fact, against same-event pairs of other reports."""
-    share = body_match_share(alignment, a, b)
+    share = overlap.shares(alignment, a, b).match
     if len(same_event_shares):
         low = float(np.percentile(same_event_shares, LOW_PERCENTILE))
         reading = TWO if share < low else SAME
@@ -168,15 +168,6 @@ def shared_content(alignment: pd.DataFrame, a: Report, b: Report, same_event_sha
     else:
         reading, why = NEUTRAL, f"{share:.0%} of body sentences match; no same-event baseline given"
     return f"{share:.0%} of both texts' body sentences", "(pooled)", reading, why
-
-
-def body_match_share(alignment: pd.DataFrame, a: Report, b: Report) -> float:
-    """Share of standfirst and body sentences, pooled over both texts, aligned as `match`."""
-    body = {("a", s.id) for s in a.sentences if s.role in ("standfirst", "body")}
-    body |= {("b", s.id) for s in b.sentences if s.role in ("standfirst", "body")}
-    matched = alignment[alignment["relation"] == "match"]
-    hits = {("a", i) for i in matched["a_id"]} | {("b", i) for i in matched["b_id"]}
-    return len(hits & body) / len(body) if body else 0.0
 
 
 def page_tail(a: Report, b: Report) -> tuple[str, str, str, str]:

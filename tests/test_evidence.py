@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from analysis import evidence
+from analysis import evidence, overlap
 from analysis.sources import parse_report
 
 MORNING = parse_report(
@@ -43,11 +43,11 @@ def test_a_date_printed_by_one_text_only_is_neutral():
     assert reading("printed_date", MORNING, undated) == evidence.NEUTRAL
 
 
-def test_body_match_share_counts_body_sentences_of_both_texts():
+def test_match_share_counts_body_sentences_of_both_texts():
     alignment = pd.DataFrame({"a_id": ["s001", "s002"], "b_id": ["s001", "s003"], "relation": ["match", "match"]})
     body = [s for r in (MORNING, EVENING) for s in r.sentences if s.role == "body"]
     # s001 is a headline (not counted); a:s002 and b:s003 are body sentences
-    assert evidence.body_match_share(alignment, MORNING, EVENING) == pytest.approx(2 / len(body))
+    assert overlap.shares(alignment, MORNING, EVENING).match == pytest.approx(2 / len(body))
 
 
 @pytest.mark.parametrize(("baseline", "expected"), [([0.6, 0.7, 0.8], evidence.TWO), ([0.0, 0.0, 0.1], evidence.SAME), ([], evidence.NEUTRAL)])

@@ -9,7 +9,7 @@ READY  := $(VENV)/.ready
 NOTEBOOKS := $(sort $(wildcard notebooks/0*.ipynb))
 
 .DEFAULT_GOAL := all
-.PHONY: all notebooks tables test lab bench clean help lock
+.PHONY: all notebooks tables baseline test lab bench clean help lock
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ all: tables notebooks ## rebuild everything: tables, then execute every notebook
 
 tables: $(READY) ## run the pipeline on the seeds and write tables/
 	$(BIN)/python scripts/build_tables.py
+
+baseline: $(READY) ## recompute tables/basil-overlap.csv from ../shared/data (after changing the alignment)
+	$(BIN)/python scripts/basil_baseline.py
 
 notebooks: $(READY) ## execute the notebooks in place, in order
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

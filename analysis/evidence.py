@@ -30,7 +30,7 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _POSSESSIVE = re.compile(r"[’']s$")
-#: Share of the lower same-event tail below which shared content points to two events.
+#: Tail (in %) of the reference distributions beyond which shared content points one way.
 LOW_PERCENTILE = 5
 
 
@@ -158,16 +158,19 @@ def _specific(entity: str, surnames: set[str]) -> bool:
     return bool(_ACRONYM.match(entity)) or len(words) >= 2
 
 
-def shared_content(alignment: pd.DataFrame, a: Report, b: Report, same_event_shares: Sequence[float] = ()) -> tuple[str, str, str, str]:
-    """Share of body sentences aligned as the same fact, against same-event pairs of other reports."""
-    share = overlap.shares(alignment, a, b).match
-    if len(same_event_shares):
-        low = float(np.percentile(same_event_shares, LOW_PERCENTILE))
-        reading = TWO if share < low else SAME
-        why = f"{share:.0%} of body sentences match; {LOW_PERCENTILE}th percentile of same-event pairs: {low:.0%}"
-    else:
-        reading, why = NEUTRAL, f"{share:.0%} of body sentences match; no same-event baseline given"
-    return f"{share:.0%} of both texts' body sentences", "(pooled)", reading, why
+def shared_content(alignment: pd.DataFrame, a: Report, b: Report, same_event: Sequence[float] = (),
+                   different_event: Sequence[float] = ()) -> tuple[str, str, str, str]:
+    """Share of body sentences aligned, held against pairs of other reports known to tell one event or two."""
+    share = overlap.shares(alignment, a, b).aligned
+    told = f"{share:.0%} of both texts' body sentences aligned"
+    if not len(same_event) or not len(different_event):
+        return told, "(pooled)", NEUTRAL, "no baseline of known same-event and different-event pairs given"
+    low = float(np.percentile(same_event, LOW_PERCENTILE))
+    high = float(np.percentile(different_event, 100 - LOW_PERCENTILE))
+    reading = TWO if share < low else (SAME if share > high else NEUTRAL)
+    why = (f"same-event pairs: {LOW_PERCENTILE}th percentile {low:.0%}; different-event pairs: "
+           f"{100 - LOW_PERCENTILE}th percentile {high:.0%}")
+    return told, "(pooled)", reading, why
 
 
 def page_tail(a: Report, b: Report) -> tuple[str, str, str, str]:
@@ -189,8 +192,13 @@ DIMENSIONS = {
 }
 
 
-def text_clues(a: Report, b: Report, alignment: pd.DataFrame, same_event_shares: Sequence[float] = ()) -> pd.DataFrame:
-    """One row per dimension: what A says, what B says, which way it points, and why."""
+def text_clues(a: Report, b: Report, alignment: pd.DataFrame, same_event: Sequence[float] = (),
+               different_event: Sequence[float] = ()) -> pd.DataFrame:
+    """One row per dimension: what A says, what B says, which way it points, and why.
+
+    `same_event` and `different_event` are aligned shares of reference pairs
+    (`analysis.batch`); without them shared content is not read either way.
+    """
     rows = [(name, *clue(a, b)) for name, clue in DIMENSIONS.items()]
-    rows.append(("shared content", *shared_content(alignment, a, b, same_event_shares)))
+    rows.append(("shared content", *shared_content(alignment, a, b, same_event, different_event)))
     return pd.DataFrame(rows, columns=["dimension", "A", "B", "reading", "why"])

@@ -50,10 +50,20 @@ def test_match_share_counts_body_sentences_of_both_texts():
     assert overlap.shares(alignment, MORNING, EVENING).match == pytest.approx(2 / len(body))
 
 
-@pytest.mark.parametrize(("baseline", "expected"), [([0.6, 0.7, 0.8], evidence.TWO), ([0.0, 0.0, 0.1], evidence.SAME), ([], evidence.NEUTRAL)])
-def test_shared_content_is_read_against_same_event_pairs(baseline, expected):
-    alignment = pd.DataFrame({"a_id": ["s002"], "b_id": ["s002"], "relation": ["match"]})
-    assert evidence.shared_content(alignment, MORNING, EVENING, baseline)[2] == expected
+@pytest.mark.parametrize(
+    ("same", "different", "expected"),
+    [
+        ([0.6, 0.7, 0.8], [0.0, 0.05], evidence.TWO),  # far below reports of one event
+        ([0.2, 0.3, 0.4], [0.0, 0.05], evidence.SAME),  # within them, above reports of two
+        ([0.1, 0.3, 0.4], [0.2, 0.9], evidence.NEUTRAL),  # the distributions overlap there
+        ([], [], evidence.NEUTRAL),
+    ],
+)
+def test_shared_content_is_read_against_reference_pairs(same, different, expected):
+    alignment = pd.DataFrame({"a_id": ["s002"], "b_id": ["s002"], "relation": ["partial"]})
+    # one body sentence of each text aligned: 2 of 4 body sentences = 50 %
+    assert overlap.shares(alignment, MORNING, EVENING).aligned == pytest.approx(0.5)
+    assert evidence.shared_content(alignment, MORNING, EVENING, same, different)[2] == expected
 
 
 def test_text_clues_has_every_dimension():

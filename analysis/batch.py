@@ -1,0 +1,124 @@
+"""Many events, each reported by several outlets: pairwise overlap at scale.
+
+Reads a JSON-lines file of articles (the BASIL layout: `event_id`, `outlet`,
+`title`, `date`, `text`; `event` and `label` are accepted too), aligns every
+pair of articles of each event, and measures how much they share
+(`analysis.overlap`). The same run, with each article paired with another
+event's article, gives the overlap of reports that do *not* tell the same
+event: together they are the yardstick notebook 01 holds the seeds against.
+Events run in parallel on all cores. Used by `python -m analysis batch`,
+`scripts/basil_baseline.py` and `make bench`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from analysis import overlap
+from analysis.align import align
+from analysis.errors import InputError
+from analysis.sources import Report, parse_report, read_text
+
+OVERLAP_COLUMNS = ["event", "a", "b", "same_event", "a_sentences", "b_sentences", "aligned_share", "match_share"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's report of one event."""
+
+    event: str
+    label: str
+    title: str
+    date: str
+    text: str
+
+    def report(self) -> Report:
+        """Parse as a page: title, date line, then the text."""
+        head = "\n".join(part for part in (self.title, self.date) if part)
+        return parse_report(f"{head}\n\n{self.text}" if head else self.text, f"{self.event}:{self.label}")
+
+
+def _field(record: dict, *names: str) -> str:
+    for name in names:
+        if isinstance(record.get(name), str):
+            return record[name]
+    return ""
+
+
+def read_articles(path: str | Path) -> list[Article]:
+    """Read a JSON-lines file of articles; a bad line is a one-line InputError."""
+    articles = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}, line {number}: not JSON ({err.msg})") from None
+        article = Article(_field(record, "event_id", "event"), _field(record, "outlet", "label"),
+                          _field(record, "title"), _field(record, "date"), _field(record, "text"))
+        if not (article.event and article.label and article.text.strip()):
+            raise InputError(f"{path}, line {number}: needs event_id (or event), outlet (or label) and text")
+        articles.append(article)
+    if not articles:
+        raise InputError(f"{path}: no articles")
+    return articles
+
+
+def by_event(articles: Iterable[Article]) -> dict[str, list[Article]]:
+    """Articles grouped by event, outlets sorted by label (deterministic pairs)."""
+    events: dict[str, list[Article]] = {}
+    for article in articles:
+        events.setdefault(article.event, []).append(article)
+    return {event: sorted(group, key=lambda a: a.label) for event, group in sorted(events.items())}
+
+
+def pair_overlap(first: Article, second: Article) -> dict[str, object]:
+    """Align two articles and measure what they share (body sentences, pooled)."""
+    a, b = first.report(), second.report()
+    result = overlap.shares(align(a, b), a, b)
+    return {
+        "event": first.event if first.event == second.event else f"{first.event}|{second.event}",
+        "a": first.label, "b": second.label, "same_event": first.event == second.event,
+        "a_sentences": len(a.sentences), "b_sentences": len(b.sentences),
+        "aligned_share": result.aligned, "match_share": result.match,
+    }
+
+
+def same_event_pairs(events: dict[str, list[Article]]) -> list[tuple[Article, Article]]:
+    """Every pair of outlets within each event."""
+    return [pair for group in events.values() for pair in itertools.combinations(group, 2)]
+
+
+def different_event_pairs(events: dict[str, list[Article]]) -> list[tuple[Article, Article]]:
+    """The same outlet pairs, with the second article taken from the next event (in id order)."""
+    groups = list(events.values())
+    out = []
+    for k, group in enumerate(groups):
+        following = {a.label: a for a in groups[(k + 1) % len(groups)]}
+        for first, second in itertools.combinations(group, 2):
+            if second.label in following and len(groups) > 1:
+                out.append((first, following[second.label]))
+    return out
+
+
+def _overlap_star(pair: tuple[Article, Article]) -> dict[str, object]:
+    return pair_overlap(*pair)
+
+
+def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+    """Measure every pair, in parallel, with a progress bar; rows in input order."""
+    workers = workers or os.cpu_count() or 1
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=not progress,
+                         desc="aligning", unit="pair"))
+    return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)

@@ -1,0 +1,59 @@
+import json
+
+import pytest
+
+from analysis import batch
+from analysis.errors import InputError
+
+STORY = "The council approved the new budget on Monday. The mayor said taxes would not rise. Critics called it reckless."
+OTHER = "A storm closed the harbour for two days. Fishing boats stayed in port. Forecasters expect calm seas."
+
+
+def write_jsonl(path, records):
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def articles(tmp_path):
+    records = [
+        {"event_id": "e1", "outlet": "x", "title": "Budget passes", "text": STORY},
+        {"event_id": "e1", "outlet": "y", "title": "Council passes budget", "text": STORY},
+        {"event_id": "e2", "outlet": "x", "title": "Storm shuts harbour", "text": OTHER},
+        {"event": "e2", "label": "y", "title": "Harbour closed by storm", "text": OTHER},
+    ]
+    return batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records))
+
+
+def test_grouping_and_pairs(articles):
+    events = batch.by_event(articles)
+    assert list(events) == ["e1", "e2"] and [a.label for a in events["e2"]] == ["x", "y"]
+    same = batch.same_event_pairs(events)
+    different = batch.different_event_pairs(events)
+    assert all(a.event == b.event for a, b in same) and len(same) == 2
+    assert all(a.event != b.event for a, b in different) and len(different) == 2
+
+
+def test_overlap_separates_same_and_different_events(articles):
+    events = batch.by_event(articles)
+    table = batch.overlap_table(batch.same_event_pairs(events) + batch.different_event_pairs(events), workers=1, progress=False)
+    assert list(table.columns) == batch.OVERLAP_COLUMNS
+    same = table[table.same_event]
+    different = table[~table.same_event]
+    assert (same.match_share == 1.0).all()
+    assert (different.aligned_share == 0.0).all()
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (['{"event_id": "e1", "outlet": "x"'], "line 1: not JSON"),
+        (['{"event_id": "e1", "text": "Some text."}'], "line 1: needs"),
+        (["", "  "], "empty"),
+    ],
+)
+def test_bad_jsonl_is_a_one_line_error(tmp_path, lines, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        batch.read_articles(path)

@@ -14,23 +14,7 @@ import pandas as pd
 
 from analysis import tables
 from analysis.errors import InputError
-from analysis.sources import Report, read_report
-
-SENTENCE_COLUMNS = ["id", "role", "paragraph", "start", "end", "text"]
-REMOVED_COLUMNS = ["start", "end", "rule", "reason", "text"]
-
-
-def sentences_frame(report: Report) -> pd.DataFrame:
-    """One row per kept sentence, in reading order."""
-    rows = [[s.id, s.role, s.paragraph, s.start, s.end, s.text] for s in report.sentences]
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-
-
-def removed_frame(report: Report) -> pd.DataFrame:
-    """One row per removed stretch, in source order."""
-    rows = [[r.start, r.end, r.rule, r.reason, r.text] for r in sorted(report.removed, key=lambda r: r.start)]
-    return pd.DataFrame(rows, columns=REMOVED_COLUMNS)
-
+from analysis.sources import read_report, removed_frame, sentences_frame
 
 def _cmd_sentences(args: argparse.Namespace) -> pd.DataFrame:
     report = read_report(args.file, allow_empty=args.removed)

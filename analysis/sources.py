@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.errors import InputError
 from analysis.patterns import DATE_LINE, DATELINE, SENTENCE_END, WORD
 from analysis.paths import RESOURCES
@@ -332,3 +334,43 @@ def _split_blocks(blocks: list[tuple[str, _Line]], report: Report) -> None:
         for a, b in spans:
             sid = f"s{len(report.sentences) + 1:03d}"
             report.sentences.append(Sentence(sid, role, number, start + a, start + b, text[a:b]))
+
+
+SENTENCE_COLUMNS = ["id", "role", "paragraph", "start", "end", "text"]
+REMOVED_COLUMNS = ["start", "end", "rule", "reason", "text"]
+
+
+def sentences_frame(report: Report) -> pd.DataFrame:
+    """One row per kept sentence, in reading order (the `sentences` command's table)."""
+    rows = [[s.id, s.role, s.paragraph, s.start, s.end, s.text] for s in report.sentences]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def removed_frame(report: Report) -> pd.DataFrame:
+    """One row per removed stretch, in source order (the `sentences --removed` table)."""
+    rows = [[r.start, r.end, r.rule, r.reason, r.text] for r in sorted(report.removed, key=lambda r: r.start)]
+    return pd.DataFrame(rows, columns=REMOVED_COLUMNS)
+
+
+def structure_frame(reports: list[Report]) -> pd.DataFrame:
+    """The structure of each report side by side: fields, counts of blocks, sentences, words."""
+    rows = {}
+    for report in reports:
+        roles = [s.role for s in report.sentences]
+        rows[report.name] = {
+            "headline": report.headline, "standfirst": report.standfirst or "(none)",
+            "date printed": report.date or "(none)", "dateline": report.dateline or "(none)",
+            "subheads": "; ".join(report.subheads) or "(none)",
+            "body paragraphs": report.body_paragraphs, "body sentences": roles.count("body"),
+            "words kept": sum(len(s.text.split()) for s in report.sentences),
+            "characters removed": sum(r.end - r.start for r in report.removed),
+        }
+    return pd.DataFrame(rows)
+
+
+def accounting_frame(report: Report) -> pd.DataFrame:
+    """Characters of the source by where they went: sentence, field, removed, space."""
+    counts = {"sentence": 0, "field": 0, "removed": 0, "space": 0}
+    for span in report.spans():
+        counts[span.kind] += span.end - span.start
+    return pd.DataFrame({"kind": list(counts), "characters": list(counts.values())})

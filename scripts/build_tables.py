@@ -1,9 +1,8 @@
 """Write the pipeline's tables for the seeds into tables/ (run by `make`)."""
 
 from analysis import seeds, tables
-from analysis.cli import removed_frame, sentences_frame
 from analysis.paths import SEEDS, TABLES
-from analysis.sources import read_report
+from analysis.sources import read_report, removed_frame, sentences_frame
 
 
 def main() -> None:

@@ -1,0 +1,450 @@
+"""Who committed to what, how firmly: a transparent, rule-based extractor.
+
+Used by notebooks 03_commitments (the commitments table of each report) and
+04_emphasis (which commitments each outlet stresses), and by the CLI command
+`commitments`. Every rule is data in `resources/` (see README.md there):
+
+- A *cue* (`commitment_cues.tsv`) is the word that carries a commitment:
+  "agreed", "pledged", "assured", "offer", "discussed", "came under review".
+  Its strength is an ordinal scale (STRENGTH_LABELS), after the event-coding
+  (CAMEO/PLOVER) and factuality (FactBank) literature: 5 enacted, 4 committed,
+  3 intended, 2 tentative, 1 considered, 0 requested, -1 negated.
+- Modal verbs are not cues. They modify one (`modifiers.tsv`): a negation
+  before the cue gives -1, "may/could" caps it at 2, "will/would" turns an
+  enacted cue into an intention (3), a hedge ("appear committed") caps it at
+  2, and a condition on the other side ("unless", "or face") makes it a
+  demand (0). "Will"/"would" plus a cooperative action verb
+  (`intent_verbs.tsv`) is an intention only when a known party or person is
+  the subject and, for "would", a reporting verb comes first ("Naqvi said
+  Pakistan would establish ..."); "Prices would rise" is nothing.
+- Counting: one record per cue. A cue inside the content of an earlier cue of
+  the same clause ("agreed to provide") belongs to it and adds no record.
+  Subheadings are labels, not reports, and are skipped.
+- The actor is the cue's subject resolved to a party (`analysis.actors`); the
+  speaker is the subject of a reporting verb before it, or the person who is
+  the cue's subject. With no subject ("..., reaffirming their commitment"),
+  the sentence's first subject acts. Agentless passives ("it was agreed",
+  "came under review") are attributed to both parties of the meeting.
+- Scope (meeting outcome or background) comes from `analysis.scope`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.actors import BOTH, Actor, Cast, build_cast, party_mentions, resolve
+from analysis.lexicon import alternation, load_table
+from analysis.scope import MEETING, sentence_scopes
+from analysis.sources import Report
+from analysis.themes import themes_in
+
+#: The ordinal firmness scale; see resources/README.md for the reasoning behind each step.
+STRENGTH_LABELS = {
+    5: "enacted",
+    4: "committed",
+    3: "intended",
+    2: "tentative",
+    1: "considered",
+    0: "requested",
+    -1: "negated",
+}
+#: A sentence "is a commitment" for the PLOVER benchmark when a record reaches this strength.
+DETECTION_THRESHOLD = 2
+#: Columns of `commitments_table`, in order.
+COLUMNS = [
+    "sentence_id", "text", "actor", "speaker", "cue", "content", "beneficiary", "strength",
+    "strength_label", "joint", "cameo", "plover", "scope", "themes",
+]
+
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|such)\s*$", re.IGNORECASE)
+_BOUNDARY = r"[;:—–(]|,|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bunless\b|\bif\b|\bbefore\b|\buntil\b|\bbecause\b"
+_CLAUSE_END = re.compile(
+    r"\s*(?:;|\s[—–]\s|,\s+(?:\w+ing|while|whereas|but|which|who|where|as well as|describing)\b"
+    r"|\s(?:during|at|in)\s+(?:a|the|their|its)\s+(?:meeting|talks|visit|call)\b"
+    r"|\s+and\s+(?:said|added|noted|stressed|reaffirmed|welcomed|assured|agreed|pledged|offered|informed|"
+    r"told|announced|promised|emphasi[sz]ed|urged|called)\b|[.!?][\"'”’)]*\s*$)",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
+    r"could|can|must|not|n[’']t|never|no|also|further|soon|now|then|jointly|again|still|already|today|"
+    r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^\s*(?:(?:and|but|also|then|however|so|as|in turn|meanwhile),?\s+)+", re.IGNORECASE)
+_ADVERBIAL = re.compile(
+    r"^\s*(?:during|in|at|on|after|before|following|referring|as|earlier|later|meanwhile|for)\b[^,]*,\s*", re.IGNORECASE
+)
+_WELCOME = re.compile(r"\b(?:welcom|accept|appreciat|thank|hail|acknowledg)\w*\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One commitment found in a sentence."""
+
+    sentence_id: str
+    text: str  # the whole sentence
+    actor: str  # party ("Pakistan", "United States", "both") or the literal subject text
+    speaker: str  # the person who voiced it, "" for the outlet's own narration
+    cue: str  # the words carrying it, as printed
+    content: str  # what is committed to
+    beneficiary: str  # the party it is for, when stated
+    strength: int
+    joint: bool
+    cameo: str
+    plover: str
+    scope: str  # meeting | background
+    themes: tuple[str, ...]
+    offset: int  # where the cue starts in the sentence (for ordering)
+
+    @property
+    def strength_label(self) -> str:
+        """The name of the strength on the scale ("committed", "tentative", ...)."""
+        return STRENGTH_LABELS[self.strength]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    strength: int
+    cameo: str
+    kind: str  # verb | noun | passive | modal
+    needs: str  # actor | welcome | ""
+    modal: str = ""  # for kind == modal: future | backshift | tentative
+
+
+@lru_cache(maxsize=1)
+def _cue_rules() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    return tuple(
+        (re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE), row) for row in load_table("commitment_cues.tsv")
+    )
+
+
+@lru_cache(maxsize=None)
+def _modifier(kind: str) -> re.Pattern[str]:
+    terms = [row["pattern"] for row in load_table("modifiers.tsv") if row["kind"] == kind]
+    return re.compile(rf"(?<![\w’'])(?:{alternation(terms)})(?![\w’'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _intent_pattern() -> re.Pattern[str]:
+    modals = "|".join(f"(?P<{kind}>{_modifier(kind).pattern})" for kind in ("future", "backshift", "tentative"))
+    verbs = alternation([row["verb"] for row in load_table("intent_verbs.tsv")])
+    return re.compile(
+        rf"(?:{modals})\s+(?:(?:\w+ly|soon|also|further|jointly|now|then|not|never|be\s+able\s+to)\s+)*(?P<verb>{verbs})\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _intent_cameo() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"^(?:{row['verb']})$", re.IGNORECASE), row["cameo"]) for row in load_table("intent_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _plover() -> dict[str, str]:
+    return {row["cameo"]: row["plover"] for row in load_table("cameo_plover.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _refinements() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(row["pattern"], re.IGNORECASE), row["cameo"]) for row in load_table("cameo_refine.tsv"))
+
+
+def find_cues(text: str) -> list[_Cue]:
+    """Cue matches in a sentence, left to right, overlaps resolved in favour of the earlier, longer one."""
+    found: list[_Cue] = []
+    for pattern, row in _cue_rules():
+        for match in pattern.finditer(text):
+            found.append(_Cue(match.start(), match.end(), int(row["strength"]), row["cameo"], row["kind"], row["needs"]))
+    for match in _intent_pattern().finditer(text):
+        modal = next(kind for kind in ("future", "backshift", "tentative") if match.group(kind))
+        verb = " ".join(match.group("verb").lower().split())
+        cameo = next((code for pattern, code in _intent_cameo() if pattern.match(verb)), "030")
+        strength = 2 if modal == "tentative" else 3
+        found.append(_Cue(match.start(), match.end(), strength, cameo, "modal", "actor", modal))
+    found.sort(key=lambda cue: (cue.start, -cue.end))
+    kept: list[_Cue] = []
+    for cue in found:
+        if not kept or cue.start >= kept[-1].end:
+            kept.append(cue)
+    return kept
+
+
+def _clause_start(text: str, pos: int, *, commas: bool = True) -> int:
+    """Offset where the clause holding `pos` starts (after a boundary or a reporting verb)."""
+    start = 0
+    boundary = _BOUNDARY if commas else _BOUNDARY.replace(",|", "").replace("(", "")
+    for match in re.finditer(rf"{boundary}|{_modifier('reporting').pattern}", text[:pos], re.IGNORECASE):
+        start = match.end()
+    return start
+
+
+def _clause_end(text: str, pos: int) -> int:
+    match = _CLAUSE_END.search(text, pos)
+    return match.start() if match else len(text)
+
+
+def _subject(text: str, cue: _Cue) -> tuple[str, int]:
+    """The subject phrase before a cue and the offset where it ends (the modifier window starts)."""
+    start = _clause_start(text, cue.start)
+    segment = text[start:cue.start]
+    while start > 0 and text[start - 1] == ",":  # "Pakistan, US agree": a list of parties is one subject
+        before_start = _clause_start(text, start - 1)
+        before = text[before_start:start - 1]
+        if not before.strip() or re.sub(r"\W|\band\b", "", _strip_parties(before)):
+            break
+        start, segment = before_start, text[before_start:cue.start]
+    stripped = _TRAILING.sub("", " " + segment)
+    subject = _LEADING.sub("", stripped).strip(" ,")
+    return subject, start + max(len(stripped) - 1, 0)
+
+
+def _before_verb(phrase: str) -> str:
+    """The words before the first past-tense verb: "He welcomed the US" -> "He" (subject of a noun cue)."""
+    match = re.search(r"\s[a-z]+ed\b", phrase)
+    return phrase[: match.start()] if match else phrase
+
+
+def _strip_parties(text: str) -> str:
+    for offset, _ in reversed(party_mentions(text)):
+        match = re.match(r"[\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*", text[offset:])
+        if match:
+            text = text[:offset] + text[offset + match.end():]
+    return re.sub(r"\bthe\b", "", text, flags=re.IGNORECASE)
+
+
+def _noun_actor(text: str, cue: _Cue) -> str:
+    """The party in the words right before a noun cue ("the US offer"), "" if none."""
+    before = text[_clause_start(text, cue.start):cue.start]
+    words = re.findall(r"[\w.’'-]+", before)[-3:]
+    for word in reversed(words):
+        if _DETERMINER.search(word) or re.fullmatch(r"(?:the|a|an)", word, re.IGNORECASE):
+            break
+        named = [party for _, party in party_mentions(word)]
+        if named:
+            return word
+    return ""
+
+
+def _passive_content(text: str, cue: _Cue) -> str:
+    """For "X came under review", the content is X: the clause before the cue, without a leading adverbial."""
+    before = text[_clause_start(text, cue.start, commas=False):cue.start]
+    before = _TRAILING.sub("", " " + _ADVERBIAL.sub("", before)).strip(" ,")
+    return "" if _DETERMINER.fullmatch(before) or not before else before
+
+
+def _content(text: str, cue: _Cue) -> tuple[str, int]:
+    end = _clause_end(text, cue.end)
+    content = text[cue.end:end]
+    content = re.sub(r"^\s*(?:to|that|on|upon|of)\b", "", content, flags=re.IGNORECASE).strip(" ,")
+    return content, end
+
+
+def _is_coercive(content: str) -> bool:
+    """Content that opens with a coercive action: a threat, not a commitment."""
+    return bool(re.match(rf"\s*(?:to\s+)?(?:{_modifier('coercive').pattern})", content, re.IGNORECASE))
+
+
+def _in_condition(text: str, cue: _Cue) -> bool:
+    """A cue inside an "if"/"unless" clause is a condition, not a commitment ("unless the president agrees")."""
+    start = _clause_start(text, cue.start)
+    return bool(re.search(r"\b(?:if|unless)\s*$", text[:start], re.IGNORECASE))
+
+
+def _is_reduced_relative(text: str, cue: _Cue) -> bool:
+    """ "the agreement signed in March": a participle describing a noun, not a new act."""
+    if cue.kind != "verb" or not text[cue.start:cue.end].lower().endswith("ed"):
+        return False
+    before = re.findall(r"[\w’'-]+", text[:cue.start])[-1:]
+    after = re.match(r"\s+(?:in|on|at|during|last|earlier|by|into)\b", text[cue.end:])
+    return bool(before and after and before[0].islower() and not is_agent(before[0]))
+
+
+def _strength(cue: _Cue, window: str, content: str, sentence: str) -> int:
+    """Apply the modifiers in the window before the cue and any condition after it."""
+    if _modifier("negation").search(window) or re.match(r"\s*not\s+to\b", content):
+        return -1
+    if cue.kind == "modal" and _modifier("negation").search(sentence[cue.start:cue.end]):
+        return -1
+    strength = cue.strength
+    if _modifier("obligation").search(window):
+        return 0
+    if _modifier("tentative").search(window):
+        strength = min(strength, 2)
+    if strength == 5 and (_modifier("future").search(window) or _modifier("backshift").search(window)):
+        strength = 3
+    if _modifier("hedge").search(window):
+        strength = min(strength, 2)
+    if strength > 0 and _modifier("condition").search(content):
+        strength = 0
+    return strength
+
+
+def _cameo(cue: _Cue, strength: int, content: str) -> str:
+    if strength == -1:
+        return "120"
+    if strength == 0 and cue.cameo.startswith("03"):
+        return "100"
+    if cue.cameo == "030":
+        for pattern, code in _refinements():
+            if pattern.search(content):
+                return code
+    return cue.cameo
+
+
+def _beneficiary(content: str, actor: str) -> str:
+    for offset, party in party_mentions(content):
+        if party in (actor, BOTH):
+            continue
+        before = content[:offset].split()[-1:] or [""]
+        possessive = re.match(r"[\w.-]+[’']s\b", content[offset:])
+        if before[0].lower() in ("to", "for") or possessive:
+            return party
+    return ""
+
+
+def _speaker(text: str, cue: _Cue, subject: Actor, main: Actor, cast: Cast, context: str) -> str:
+    """The person (or party) voicing the commitment: subject of a reporting verb before the cue.
+
+    A reporting verb after "and" ("He welcomed ... and said ...") shares the
+    sentence's first subject; with no reporting verb, a person who is the
+    cue's own subject ("The US envoy assured ...") is the speaker.
+    """
+    reporting = list(_modifier("reporting").finditer(text[:cue.start]))
+    if reporting:
+        verb = reporting[-1]
+        if re.search(r"\band\s*$", text[:verb.start()]):
+            return main.person or main.label
+        phrase, _ = _subject(text, _Cue(verb.start(), verb.end(), 0, "", "verb", ""))
+        who = resolve(phrase, cast, context + " " + text[:verb.start()]) if phrase else main
+        return who.person or who.label
+    return subject.person
+
+
+@lru_cache(maxsize=1)
+def _agent_nouns() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(row['noun'] for row in load_table('agents.tsv'))})\b", re.IGNORECASE)
+
+
+def is_agent(subject: str) -> bool:
+    """Can this subject commit? A pronoun, an agent noun or a capitalised name (see agents.tsv)."""
+    words = re.findall(r"[\w’'.-]+", subject)
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they", "we"):
+        return True
+    if _agent_nouns().search(subject):
+        return True
+    if any(w[0].isupper() for w in words[1:]):
+        return True
+    first = words[0]
+    return first[0].isupper() and first.lower() not in ("the", "a", "an", "this", "these") and not first.endswith("s")
+
+
+def find_commitments(
+    text: str,
+    *,
+    sentence_id: str = "",
+    cast: Cast | None = None,
+    context: str = "",
+    scope: str = MEETING,
+) -> list[Commitment]:
+    """Commitments in one sentence; `context` is the report's text before it (for pronouns)."""
+    cast = cast or build_cast([context, text] if context else [text])
+    records: list[Commitment] = []
+    main = Actor("", "", "")
+    absorbed_until = -1
+    has_reporting = _modifier("reporting").search
+    for cue in find_cues(text):
+        if cue.start < absorbed_until:
+            continue
+        if cue.kind == "verb" and _DETERMINER.search(text[:cue.start]):
+            continue
+        if cue.needs == "welcome" and not (_WELCOME.search(text[:cue.start]) and _noun_actor(text, cue)):
+            continue
+        if cue.modal == "backshift" and not has_reporting(text[:cue.start]):
+            continue
+        subject, window_start = _subject(text, cue)
+        if cue.kind == "noun":
+            subject = _before_verb(subject)
+        here = context + " " + text[:cue.start]
+        actor = subject_actor = resolve(subject, cast, here)
+        if not main.label and actor.label:
+            main = actor
+        if cue.kind == "noun" and _noun_actor(text, cue):
+            actor = resolve(_noun_actor(text, cue), cast, here)
+        elif cue.kind == "passive":
+            actor = Actor(BOTH, "", "")
+        elif not actor.label:
+            actor = main
+        if cue.needs == "actor" and not (actor.known or is_agent(subject or main.literal)):
+            continue
+        content, absorbed_until = _content(text, cue)
+        if _is_coercive(content) or _is_reduced_relative(text, cue) or _in_condition(text, cue):
+            continue
+        if cue.kind == "passive" and not content:
+            content = _passive_content(text, cue)
+        window = text[window_start:cue.start] if cue.kind != "noun" else " ".join(text[:cue.start].split()[-3:])
+        if cue.kind == "passive":
+            window = " ".join(text[:cue.start].split()[-2:]) + " " + text[cue.start:cue.end]
+        strength = _strength(cue, window, content, text)
+        cameo = _cameo(cue, strength, content)
+        party = actor.party if actor.party else actor.literal
+        records.append(
+            Commitment(
+                sentence_id=sentence_id,
+                text=text,
+                actor=party,
+                speaker=_speaker(text, cue, subject_actor if subject_actor.label else main, main, cast, context),
+                cue=text[cue.start:cue.end],
+                content=content,
+                beneficiary=_beneficiary(content, actor.party),
+                strength=strength,
+                joint=actor.party == BOTH,
+                cameo=cameo,
+                plover=_plover().get(cameo, _plover().get(cameo[:3], "")),
+                scope=scope,
+                themes=themes_in(content) or themes_in(text),
+                offset=cue.start,
+            )
+        )
+    return records
+
+
+def extract(report: Report) -> list[Commitment]:
+    """All commitments of a report, in reading order (subheadings skipped)."""
+    cast = build_cast([s.text for s in report.sentences], report.dateline)
+    scopes = sentence_scopes(report)
+    records: list[Commitment] = []
+    context = ""
+    for sentence in report.sentences:
+        if sentence.role != "subhead":
+            records += find_commitments(
+                sentence.text, sentence_id=sentence.id, cast=cast, context=context, scope=scopes[sentence.id]
+            )
+        context += " " + sentence.text
+    return records
+
+
+def commitments_table(report: Report) -> pd.DataFrame:
+    """One row per commitment, in reading order; `themes` joined with ';'."""
+    rows = [
+        {
+            **{name: getattr(record, name) for name in COLUMNS if name not in ("themes", "strength_label")},
+            "strength_label": record.strength_label,
+            "themes": ";".join(record.themes),
+        }
+        for record in extract(report)
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def is_commitment(text: str, *, threshold: int = DETECTION_THRESHOLD) -> bool:
+    """True when a sentence holds a commitment at least `threshold` firm (the benchmark rule)."""
+    return any(record.strength >= threshold for record in find_commitments(text))

@@ -1,0 +1,184 @@
+"""What each outlet stresses: themes, commitments and voices, as tidy DataFrames.
+
+Used by notebook 04_emphasis (and 03_commitments for the per-report tables).
+Counting rules, in plain words:
+
+- A sentence counts for a theme when one of the theme's terms occurs in it
+  (`analysis.themes`); subheadings count too, they are the outlet's framing.
+- `sentences` is the number of such sentences; `word_share` the share of the
+  report's words that are in them.
+- Position: `first_position` is the 1-based rank of the first sentence that
+  mentions the theme (headline = 1). News is written as an inverted pyramid,
+  so the lead weighs most: a sentence in the lead (headline, standfirst and
+  the first LEAD_SENTENCES body sentences) weighs LEAD_WEIGHT, any other 1.
+  `weighted_share` is the theme's weighted sentences over the report's.
+- `strongest` is the highest commitment strength among the theme's
+  commitments (NaN when it has none).
+- Voices: each sentence is the outlet's own narration unless it carries a
+  reporting verb or a commitment with a speaker; then it counts for the
+  speaker (the first one named in the sentence).
+- Shared commitments (with an alignment frame `a_id, b_id, relation`): a
+  commitment of report A is reported by both outlets when its sentence is
+  aligned (match or partial) with a sentence of B that also carries a
+  commitment; otherwise only by A. Likewise for B.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.actors import build_cast, resolve
+from analysis.commitments import Commitment, _modifier, _subject, _Cue, extract
+from analysis.patterns import WORD
+from analysis.sources import Report, Sentence
+from analysis.themes import theme_names, themes_in
+
+#: Weight of a lead sentence relative to any other (inverted pyramid).
+LEAD_WEIGHT = 2.0
+#: Body sentences counted as the lead, after the headline and standfirst.
+LEAD_SENTENCES = 2
+#: The voice of sentences that report nobody's words.
+OUTLET = "(outlet)"
+_ALIGNED = ("match", "partial")
+
+
+def lead_ids(report: Report, *, lead_sentences: int = LEAD_SENTENCES) -> set[str]:
+    """Ids of the lead: headline, standfirst and the first body sentences."""
+    body = [s.id for s in report.sentences if s.role == "body"][:lead_sentences]
+    return {s.id for s in report.sentences if s.role in ("headline", "standfirst")} | set(body)
+
+
+def _weights(report: Report, lead_weight: float, lead_sentences: int) -> dict[str, float]:
+    lead = lead_ids(report, lead_sentences=lead_sentences)
+    return {s.id: lead_weight if s.id in lead else 1.0 for s in report.sentences}
+
+
+def _words(sentence: Sentence) -> int:
+    return len(WORD.findall(sentence.text))
+
+
+def theme_emphasis(
+    report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES
+) -> pd.DataFrame:
+    """One row per theme: present, sentences, word_share, first_position, in_lead, weighted_share, strongest."""
+    weights = _weights(report, lead_weight, lead_sentences)
+    lead = lead_ids(report, lead_sentences=lead_sentences)
+    total_words = sum(_words(s) for s in report.sentences) or 1
+    total_weight = sum(weights.values()) or 1.0
+    records = extract(report)
+    rows = []
+    for theme in theme_names():
+        hits = [(rank, s) for rank, s in enumerate(report.sentences, start=1) if theme in themes_in(s.text)]
+        strengths = [r.strength for r in records if theme in r.themes]
+        rows.append({
+            "outlet": report.name,
+            "theme": theme,
+            "present": bool(hits),
+            "sentences": len(hits),
+            "word_share": sum(_words(s) for _, s in hits) / total_words,
+            "first_position": hits[0][0] if hits else pd.NA,
+            "first_sentence_id": hits[0][1].id if hits else "",
+            "in_lead": any(s.id in lead for _, s in hits),
+            "weighted_share": sum(weights[s.id] for _, s in hits) / total_weight,
+            "strongest": max(strengths) if strengths else pd.NA,
+        })
+    return pd.DataFrame(rows)
+
+
+def commitment_emphasis(
+    report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES
+) -> pd.DataFrame:
+    """One row per commitment, with its position, lead flag and weight (reading order)."""
+    rank = {s.id: i for i, s in enumerate(report.sentences, start=1)}
+    weights = _weights(report, lead_weight, lead_sentences)
+    lead = lead_ids(report, lead_sentences=lead_sentences)
+    rows = [
+        {
+            "outlet": report.name, "sentence_id": r.sentence_id, "position": rank[r.sentence_id],
+            "in_lead": r.sentence_id in lead, "weight": weights[r.sentence_id], "actor": r.actor,
+            "speaker": r.speaker, "cue": r.cue, "content": r.content, "strength": r.strength,
+            "strength_label": r.strength_label, "joint": r.joint, "plover": r.plover, "scope": r.scope,
+            "themes": ";".join(r.themes),
+        }
+        for r in extract(report)
+    ]
+    return pd.DataFrame(rows, columns=[
+        "outlet", "sentence_id", "position", "in_lead", "weight", "actor", "speaker", "cue", "content",
+        "strength", "strength_label", "joint", "plover", "scope", "themes",
+    ])
+
+
+def sentence_voices(report: Report) -> dict[str, str]:
+    """The voice of each non-subheading sentence: a speaker's name or OUTLET."""
+    cast = build_cast([s.text for s in report.sentences], report.dateline)
+    speakers: dict[str, str] = {}
+    for record in extract(report):
+        speakers.setdefault(record.sentence_id, record.speaker)
+    voices: dict[str, str] = {}
+    context = ""
+    for sentence in report.sentences:
+        if sentence.role != "subhead":
+            voices[sentence.id] = speakers.get(sentence.id) or _reported_by(sentence.text, cast, context) or OUTLET
+        context += " " + sentence.text
+    return voices
+
+
+def _reported_by(text: str, cast, context: str) -> str:
+    match = _modifier("reporting").search(text)
+    if not match:
+        return ""
+    phrase, _ = _subject(text, _Cue(match.start(), match.end(), 0, "", "verb", ""))
+    who = resolve(re.sub(r"^.*,\s*", "", phrase), cast, context + " " + text[: match.start()])
+    return who.person or who.party
+
+
+def voice_shares(report: Report) -> pd.DataFrame:
+    """Share of sentences carried by each voice (speakers and the outlet's own narration)."""
+    voices = pd.Series(sentence_voices(report), name="voice")
+    counts = voices.value_counts().rename_axis("voice").reset_index(name="sentences")
+    counts["share"] = counts["sentences"] / counts["sentences"].sum()
+    counts.insert(0, "outlet", report.name)
+    return counts.sort_values(["sentences", "voice"], ascending=[False, True], ignore_index=True)
+
+
+def shared_commitments(
+    a: list[Commitment] | pd.DataFrame, b: list[Commitment] | pd.DataFrame, alignment: pd.DataFrame
+) -> pd.DataFrame:
+    """Which commitments both outlets report and which only one does.
+
+    `a` and `b` are commitment records (or `commitments_table` frames) of two
+    reports; `alignment` has columns a_id, b_id, relation (match, partial,
+    a_only, b_only). One row per commitment: side, sentence_id, other_ids,
+    reported_by (both | a_only | b_only), strength and the other side's
+    strongest strength in the aligned sentences.
+    """
+    table_a, table_b = _as_frame(a), _as_frame(b)
+    pairs = alignment[alignment["relation"].isin(_ALIGNED)]
+    rows = []
+    for side, mine, theirs, key, other_key in (("a", table_a, table_b, "a_id", "b_id"), ("b", table_b, table_a, "b_id", "a_id")):
+        strongest = theirs.groupby("sentence_id")["strength"].max().to_dict()
+        for record in mine.itertuples(index=False):
+            others = sorted(set(pairs.loc[pairs[key] == record.sentence_id, other_key]))
+            other_strengths = [strongest[o] for o in others if o in strongest]
+            rows.append({
+                "side": side, "sentence_id": record.sentence_id, "other_ids": ";".join(others),
+                "reported_by": "both" if other_strengths else f"{side}_only", "actor": record.actor,
+                "cue": record.cue, "content": record.content, "strength": record.strength,
+                "other_strength": max(other_strengths) if other_strengths else pd.NA,
+                "joint": record.joint, "scope": record.scope,
+            })
+    return pd.DataFrame(rows, columns=[
+        "side", "sentence_id", "other_ids", "reported_by", "actor", "cue", "content", "strength",
+        "other_strength", "joint", "scope",
+    ])
+
+
+def _as_frame(records: list[Commitment] | pd.DataFrame) -> pd.DataFrame:
+    if isinstance(records, pd.DataFrame):
+        return records
+    return pd.DataFrame([{
+        "sentence_id": r.sentence_id, "actor": r.actor, "cue": r.cue, "content": r.content,
+        "strength": r.strength, "joint": r.joint, "scope": r.scope,
+    } for r in records], columns=["sentence_id", "actor", "cue", "content", "strength", "joint", "scope"])

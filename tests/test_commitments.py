@@ -1,0 +1,136 @@
+"""Behaviour of the commitment extractor on tables of tricky sentences and on the seeds."""
+
+import pandas as pd
+import pytest
+
+from analysis.commitments import COLUMNS, commitments_table, find_commitments, is_commitment
+from analysis.paths import SEEDS
+from analysis.sources import parse_report, read_report
+
+
+def strongest(text: str) -> int | None:
+    records = find_commitments(text)
+    return max((r.strength for r in records), default=None)
+
+
+@pytest.mark.parametrize(
+    "text, strength",
+    [
+        ("Pakistan and the United States agreed to strengthen cooperation.", 4),
+        ("Both sides signed a memorandum of understanding on trade.", 5),
+        ("Japan provided 20 scanners to the customs service.", 5),
+        ("The envoy assured full technical assistance to Pakistan.", 4),
+        ("India pledged $50 million for the project.", 4),
+        ("China plans to open a consulate in Karachi.", 3),
+        ("The minister said Pakistan would soon establish a coordination centre.", 3),
+        ("Germany will provide training to the police.", 3),
+        ("Germany will sign the accord next month.", 3),  # future modal caps an enacted cue at 3
+        ("Turkey is ready to help with reconstruction.", 2),
+        ("Norway offered to host the next round.", 2),
+        ("Pakistan could provide transit facilities.", 2),
+        ("The establishment of an academy came under review.", 1),
+        ("The delegation discussed expanding training programmes.", 1),
+        ("Britain proposed a joint working group.", 1),
+        ("The minister urged Washington to speed up deliveries.", 0),
+        ("The envoy stressed the need to curb smuggling.", 0),
+        ("Iran did not agree to the new inspection regime.", -1),
+        ("No agreement was reached on the border dispute.", -1),
+        ("The leader vowed not to return the territory.", -1),
+        ("Kabul refused to hand over the suspects.", -1),
+        ("Islamabad and Washington appear committed to deeper coordination.", 2),  # hedge caps at 2
+        ("Egypt said Israel must agree to a ceasefire.", 0),  # obligation put on someone else: a demand
+    ],
+)
+def test_strength_scale(text, strength):
+    assert strongest(text) == strength
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices would rise, the minister said.",  # modal only, no agent
+        "Analysts said exports will increase next year.",  # modal + non-cooperative verb
+        "The renewed tone in Washington offers a chance to diversify partnerships.",  # figurative offer
+        "The proposed initiatives aim to modernise investigative practices.",  # adjective, not a proposal
+        "The ceasefire agreement signed in March was violated.",  # a participle about an older act
+        "The party will boycott the elections unless the president agrees to step down.",  # threat and condition
+        "The government plans to impose a curfew in the city.",  # intention to coerce is a threat
+        "She said the upgrades would greatly enhance capacity.",
+    ],
+)
+def test_not_commitments(text):
+    assert not is_commitment(text)
+
+
+@pytest.mark.parametrize(
+    "text, actor, joint",
+    [
+        ("Pakistan and the United States on Saturday agreed to expand trade.", "both", True),
+        ("Both sides agreed to meet again in March.", "both", True),
+        ("It was also agreed that the agencies would be equipped with scanners.", "both", True),
+        ("Pakistan, US agree to deepen security cooperation", "both", True),
+        ("Washington pledged support for the programme.", "United States", False),
+        ("The Pakistani government promised to act.", "Pakistan", False),
+        ("The Ruritanian cabinet agreed to cut tariffs.", "The Ruritanian cabinet", False),  # unknown party: literal
+    ],
+)
+def test_actor_and_joint(text, actor, joint):
+    record = find_commitments(text)[0]
+    assert (record.actor, record.joint) == (actor, joint)
+
+
+def test_reported_speech_gives_speaker_and_actor():
+    report = parse_report(
+        "Naqvi and envoy meet\n\n"
+        "ISLAMABAD: Interior Minister Mohsin Naqvi met Acting US Ambassador Natalie Baker in Islamabad on Saturday.\n\n"
+        "Naqvi said Pakistan would soon establish a narcotics coordination centre.\n\n"
+        "Ambassador Baker welcomed the plan. She assured full support to the new centre.\n\n"
+        "The minister said Pakistan was committed to the plan.\n"
+    )
+    table = commitments_table(report)
+    by_cue = {cue: row for cue, row in zip(table["cue"], table.itertuples())}
+    assert by_cue["would soon establish"].speaker == "Mohsin Naqvi"
+    assert by_cue["would soon establish"].actor == "Pakistan"
+    assert by_cue["assured"].speaker == "Natalie Baker"  # pronoun -> last named person (gender is not used)
+    assert by_cue["assured"].actor == "United States"  # her title names her country
+    assert by_cue["committed to"].speaker == "Mohsin Naqvi"  # role noun -> last minister
+
+
+def test_noun_offer_belongs_to_its_modifier():
+    records = find_commitments("He welcomed the US offer of technical support.")
+    assert [(r.actor, r.strength, r.plover) for r in records] == [("United States", 2, "AGREE")]
+
+
+def test_cue_inside_content_adds_no_record():
+    assert len(find_commitments("Japan agreed to provide and deliver equipment.")) == 1
+
+
+def test_beneficiary_is_the_other_party():
+    record = find_commitments("Washington assured full technical assistance to Pakistan.")[0]
+    assert record.beneficiary == "Pakistan"
+
+
+def test_table_columns_and_order_are_stable():
+    report = read_report(SEEDS / "003_5207cdf50054b922.txt")
+    first, second = commitments_table(report), commitments_table(report)
+    assert list(first.columns[: len(COLUMNS)]) == COLUMNS
+    pd.testing.assert_frame_equal(first, second)
+    assert list(first["sentence_id"]) == sorted(first["sentence_id"])
+
+
+def test_seed_000_background_sections_are_background():
+    report = read_report(SEEDS / "000_d484b0bbc5c06899.txt")
+    table = commitments_table(report)
+    sections = {s.id: s.paragraph for s in report.sentences}
+    background = table[[10 <= sections[i] <= 15 for i in table["sentence_id"]]]  # paragraphs under the two subheads
+    assert len(background) > 0 and set(background["scope"]) == {"background"}
+    assert table.loc[table["sentence_id"] == "s011", "strength_label"].tolist() == ["intended"]
+
+
+def test_seed_003_joint_agreements():
+    table = commitments_table(read_report(SEEDS / "003_5207cdf50054b922.txt"))
+    agreed = table[table["cue"].str.contains("agree", case=False)]
+    assert set(agreed["sentence_id"]) >= {"s002", "s005", "s009"}
+    assert agreed["joint"].all()
+    review = table[table["sentence_id"] == "s006"]
+    assert review["strength_label"].tolist() == ["considered"]

@@ -1,0 +1,73 @@
+"""Emphasis tables, tested on small reports and hand-made alignment frames."""
+
+import pandas as pd
+import pytest
+
+from analysis.commitments import find_commitments
+from analysis.emphasis import OUTLET, commitment_emphasis, shared_commitments, theme_emphasis, voice_shares
+from analysis.sources import parse_report
+
+REPORT = parse_report(
+    "Pakistan, US agree to fight drug trafficking\n\n"
+    "December 6, 2025\n\n"  # month names are judged against the report's date
+    "ISLAMABAD: Pakistan and the United States on Saturday agreed to expand counter-narcotics cooperation.\n\n"
+    "The talks also covered trade.\n\n"
+    "Interior Minister Mohsin Naqvi said Pakistan would soon establish a border academy.\n\n"
+    "In September, both leaders discussed investment.\n"
+)
+
+
+def test_theme_first_position_and_lead():
+    table = theme_emphasis(REPORT).set_index("theme")
+    assert table.loc["counter-narcotics", "first_position"] == 1  # the headline
+    assert table.loc["counter-narcotics", "in_lead"]
+    assert table.loc["border, migration and maritime security", "first_position"] == 4
+    assert not table.loc["border, migration and maritime security", "in_lead"]
+    assert not table.loc["cybercrime and financial crime", "present"]
+    assert table["word_share"].between(0, 1).all()
+
+
+def test_lead_weight_raises_lead_themes():
+    light = theme_emphasis(REPORT, lead_weight=1.0).set_index("theme")
+    heavy = theme_emphasis(REPORT, lead_weight=3.0).set_index("theme")
+    theme = "counter-narcotics"
+    assert heavy.loc[theme, "weighted_share"] > light.loc[theme, "weighted_share"]
+
+
+def test_commitment_rows_carry_scope_and_lead():
+    table = commitment_emphasis(REPORT)
+    assert table["in_lead"].iloc[0] and table["strength"].iloc[0] == 4
+    assert table.set_index("sentence_id").loc[table["sentence_id"].iloc[-1], "scope"] == "background"
+
+
+def test_voices_sum_to_one():
+    table = voice_shares(REPORT)
+    assert table["share"].sum() == pytest.approx(1.0)
+    assert set(table["voice"]) == {OUTLET, "Mohsin Naqvi"}
+
+
+A = find_commitments("Pakistan and the US agreed to expand cooperation.", sentence_id="s002") + find_commitments(
+    "Washington pledged new scanners.", sentence_id="s003"
+)
+B = find_commitments("Both sides discussed expanding cooperation.", sentence_id="s001") + find_commitments(
+    "The talks were cordial.", sentence_id="s002"
+)
+
+
+@pytest.mark.parametrize(
+    "rows, expected_a",
+    [
+        ([("s002", "s001", "match"), ("s003", "", "a_only")], {"s002": "both", "s003": "a_only"}),
+        ([("s002", "s001", "partial")], {"s002": "both", "s003": "a_only"}),
+        ([("s002", "s002", "match")], {"s002": "a_only", "s003": "a_only"}),  # aligned, but B has no commitment there
+        ([], {"s002": "a_only", "s003": "a_only"}),
+    ],
+)
+def test_shared_commitments(rows, expected_a):
+    alignment = pd.DataFrame(rows, columns=["a_id", "b_id", "relation"])
+    table = shared_commitments(A, B, alignment)
+    a_side = table[table["side"] == "a"].set_index("sentence_id")["reported_by"].to_dict()
+    assert a_side == expected_a
+    if expected_a["s002"] == "both":
+        row = table[(table["side"] == "a") & (table["sentence_id"] == "s002")].iloc[0]
+        assert (row["strength"], row["other_strength"]) == (4, 1)  # agreed in A, only discussed in B

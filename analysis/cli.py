@@ -21,13 +21,50 @@ def _cmd_sentences(args: argparse.Namespace) -> pd.DataFrame:
     return removed_frame(report) if args.removed else sentences_frame(report)
 
 
+def _cmd_align(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis.align import align
+
+    if args.partial_threshold > args.match_threshold:
+        raise InputError("--partial-threshold must not be above --match-threshold")
+    a, b = read_report(args.file_a), read_report(args.file_b)
+    return align(a, b, match_threshold=args.match_threshold, partial_threshold=args.partial_threshold)
+
+
+def _cmd_commitments(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis.commitments import commitments_table
+
+    return commitments_table(read_report(args.file))
+
+
 def _parser() -> argparse.ArgumentParser:
+    from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD
+
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sentences = _add(commands, "sentences", _cmd_sentences, "the kept sentences of a report (or what cleaning removed)")
     sentences.add_argument("file", help="a report as a UTF-8 text file")
     sentences.add_argument("--removed", action="store_true", help="print the removal log instead")
+    aligner = _add(commands, "align", _cmd_align, "which sentences of two reports tell the same thing")
+    aligner.add_argument("file_a", help="report A (UTF-8 text)")
+    aligner.add_argument("file_b", help="report B (UTF-8 text)")
+    aligner.add_argument("--match-threshold", type=_unit, default=MATCH_THRESHOLD,
+                         help=f"score from which a pair is the same fact (default {MATCH_THRESHOLD})")
+    aligner.add_argument("--partial-threshold", type=_unit, default=PARTIAL_THRESHOLD,
+                         help=f"score from which a pair overlaps (default {PARTIAL_THRESHOLD})")
+    extractor = _add(commands, "commitments", _cmd_commitments, "who committed to what, and how firmly")
+    extractor.add_argument("file", help="a report as a UTF-8 text file")
     return parser
+
+
+def _unit(text: str) -> float:
+    """A threshold in [0, 1], or a usage error."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
+    return value
 
 
 def _add(commands, name: str, run: Callable[[argparse.Namespace], pd.DataFrame], summary: str) -> argparse.ArgumentParser:

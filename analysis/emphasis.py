@@ -150,23 +150,28 @@ def shared_commitments(
 
     `a` and `b` are commitment records (or `commitments_table` frames) of two
     reports; `alignment` has columns a_id, b_id, relation (match, partial,
-    a_only, b_only). One row per commitment: side, sentence_id, other_ids,
-    reported_by (both | a_only | b_only), strength and the other side's
-    strongest strength in the aligned sentences.
+    a_only, b_only). One row per commitment: side, sentence_id, other_ids
+    (the aligned sentences of the other side that carry a commitment),
+    reported_by, strength and the other side's strongest strength there.
+    reported_by is `both` when such a sentence is a `match` (the same fact),
+    `related` when it is only `partial` (same topic, different specifics: on
+    two meetings, a like commitment is not the same commitment), else
+    `a_only` / `b_only`.
     """
     table_a, table_b = _as_frame(a), _as_frame(b)
-    pairs = alignment[alignment["relation"].isin(_ALIGNED)]
     rows = []
     for side, mine, theirs, key, other_key in (("a", table_a, table_b, "a_id", "b_id"), ("b", table_b, table_a, "b_id", "a_id")):
         strongest = theirs.groupby("sentence_id")["strength"].max().to_dict()
         for record in mine.itertuples(index=False):
-            others = sorted(set(pairs.loc[pairs[key] == record.sentence_id, other_key]))
-            other_strengths = [strongest[o] for o in others if o in strongest]
+            linked = alignment[(alignment[key] == record.sentence_id) & alignment["relation"].isin(_ALIGNED)]
+            found = [(rel, o) for rel, o in zip(linked["relation"], linked[other_key]) if o in strongest]
+            relations = {rel for rel, _ in found}
+            reported_by = "both" if "match" in relations else "related" if relations else f"{side}_only"
             rows.append({
-                "side": side, "sentence_id": record.sentence_id, "other_ids": ";".join(others),
-                "reported_by": "both" if other_strengths else f"{side}_only", "actor": record.actor,
-                "cue": record.cue, "content": record.content, "strength": record.strength,
-                "other_strength": max(other_strengths) if other_strengths else pd.NA,
+                "side": side, "sentence_id": record.sentence_id,
+                "other_ids": ";".join(sorted(o for _, o in found)), "reported_by": reported_by,
+                "actor": record.actor, "cue": record.cue, "content": record.content, "strength": record.strength,
+                "other_strength": max((strongest[o] for _, o in found), default=pd.NA),
                 "joint": record.joint, "scope": record.scope,
             })
     return pd.DataFrame(rows, columns=[

@@ -169,3 +169,144 @@ def _stacked(ax, data: pd.DataFrame, labels: Sequence[str], measure: str) -> Non
     ax.invert_yaxis()
     ax.set_title(f"by {measure}", loc="left", fontsize=8)
     ax.set_xlim(0, 1)
+
+
+def overlap_in_context(baseline: pd.DataFrame, share: float, label: str) -> tuple[Figure, pd.DataFrame]:
+    """Aligned share of a pair of reports against reference pairs of one event and of two.
+
+    `baseline` has `same_event` (bool) and `aligned_share` per reference pair
+    (`analysis.batch`); `share` is the pair under study, drawn as a line.
+    """
+    bins = np.linspace(0, 1, 21)
+    fig, ax = plt.subplots(figsize=(7, 2.8), layout="constrained")
+    rows = []
+    for same, colour, name, hatch in ((True, COLORS["shared"], "same event, different outlets", None),
+                                      (False, "#999999", "different events", "//")):
+        values = baseline.loc[baseline["same_event"] == same, "aligned_share"]
+        counts, _ = np.histogram(values, bins=bins)
+        ax.bar(bins[:-1], counts / max(len(values), 1), width=bins[1] - bins[0], align="edge", alpha=0.75,
+               color=colour, edgecolor="#444444", linewidth=0.5, hatch=hatch, label=f"{name} (n = {len(values)})")
+        rows += [(name, lo, hi, int(c), len(values)) for lo, hi, c in zip(bins[:-1], bins[1:], counts)]
+    ax.axvline(share, color=COLORS["b"], lw=2, label=f"{label}: {share:.0%}")
+    ax.set_xlabel("share of body sentences aligned (match or partial), both reports pooled")
+    ax.set_ylabel("share of pairs")
+    ax.set_xlim(0, 1)
+    ax.legend(frameon=False, loc="upper right")
+    data = pd.DataFrame(rows, columns=["reference", "bin_from", "bin_to", "pairs", "pairs_in_reference"])
+    data.loc[len(data)] = ["pair under study: " + label, share, share, 1, 1]
+    return fig, data
+
+
+def theme_emphasis(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
+    """Share of each report's words in sentences of each theme; a diamond where the lead names it.
+
+    `table` is `analysis.emphasis.theme_emphasis` of each report, concatenated
+    (columns outlet, theme, word_share, in_lead, ...).
+    """
+    themes = list(dict.fromkeys(table["theme"]))
+    fig, ax = plt.subplots(figsize=(7, 0.42 * len(themes) + 1.2), layout="constrained")
+    height = 0.8 / len(labels)
+    for k, label in enumerate(labels):
+        rows = table[table["outlet"] == label].set_index("theme").reindex(themes)
+        y = np.arange(len(themes)) + (k - (len(labels) - 1) / 2) * height
+        colour = _report_colour(k)
+        ax.barh(y, rows["word_share"], height=height, color=colour, edgecolor="#444444", linewidth=0.5,
+                label=textwrap.shorten(label, 60), hatch=_hatch(k))
+        lead = rows["in_lead"].fillna(False).astype(bool).to_numpy()
+        ax.scatter(rows["word_share"][lead] + 0.012, y[lead], marker="D", s=14, color="black", zorder=3)
+    ax.set_yticks(range(len(themes)), [textwrap.fill(t, 28) for t in themes])
+    ax.invert_yaxis()
+    ax.set_xlabel("share of the report's words in sentences on the theme (◆ = named in the lead)")
+    ax.set_xlim(0, 1)
+    ax.legend(frameon=False, loc="lower right")
+    data = table[["outlet", "theme", "present", "sentences", "word_share", "first_position", "in_lead", "strongest"]]
+    return fig, data.reset_index(drop=True)
+
+
+def _report_colour(k: int) -> str:
+    return (COLORS["a"], COLORS["b"], "#009E73", "#CC79A7", "#56B4E9", "#E69F00")[k % 6]
+
+
+def _hatch(k: int) -> str | None:
+    return (None, "//", "..", "xx", "\\\\", "--")[k % 6]
+
+
+#: Colours of the strength scale, weakest to strongest (ordinal; colour-blind-safe sequential).
+STRENGTH_COLOURS = {-1: "#D55E00", 0: "#F0E6C8", 1: "#DCEAF5", 2: "#A6CBE6", 3: "#5B9BCF", 4: "#1F5F99", 5: "#08306B"}
+
+
+def commitments_matrix(matrix: pd.DataFrame, labels: Sequence[str], strength_labels: Mapping[int, str]) -> tuple[Figure, pd.DataFrame]:
+    """Commitment × report, cells coloured and labelled by strength, grouped (shared first).
+
+    `matrix` has one row per commitment and report (`analysis.emphasis.commitment_matrix`):
+    row, group, report, strength. Each group opens with its name in bold.
+    """
+    lines: list[tuple[str, str]] = []  # (kind, text): group heading or commitment row
+    for group, rows in matrix.groupby("group", sort=False):
+        lines.append(("group", group))
+        lines += [("row", row) for row in dict.fromkeys(rows["row"])]
+    position = {text: y for y, (kind, text) in enumerate(lines) if kind == "row"}
+    fig, ax = plt.subplots(figsize=(7, 0.25 * len(lines) + 1.2), layout="constrained")
+    ax.set_xlim(-0.5, len(labels) - 0.5)
+    ax.set_ylim(len(lines) - 0.5, -0.5)
+    for cell in matrix.itertuples(index=False):
+        y, x, strength = position[cell.row], list(labels).index(cell.report), int(cell.strength)
+        ax.add_patch(Rectangle((x - 0.48, y - 0.42), 0.96, 0.84, facecolor=STRENGTH_COLOURS[strength], edgecolor="#444444", lw=0.4))
+        ax.text(x, y, f"{strength_labels[strength]} ({strength})", ha="center", va="center", fontsize=6,
+                color="white" if strength >= 3 else "black")
+    ax.set_yticks(range(len(lines)), [textwrap.shorten(text, 72) for _, text in lines], fontsize=6)
+    for tick, (kind, _) in zip(ax.get_yticklabels(), lines):
+        tick.set_fontweight("bold" if kind == "group" else "normal")
+        tick.set_fontsize(7 if kind == "group" else 6)
+    ax.set_xticks(range(len(labels)), [textwrap.fill(lab, 28) for lab in labels], fontsize=7)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return fig, matrix.reset_index(drop=True)
+
+
+#: Speakers' colours: Okabe–Ito hues not used for reports A and B.
+SPEAKER_COLOURS = ("#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#F0E442", "#000000")
+
+
+def voices(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
+    """Whose voice each report carries: share of sentences per speaker and the outlet's own narration.
+
+    `table` is `analysis.emphasis.voice_shares` of each report, concatenated (outlet, voice, sentences, share).
+    """
+    speakers = list(dict.fromkeys(table.sort_values("share", ascending=False, kind="stable")["voice"]))
+    fig, ax = plt.subplots(figsize=(7, 0.5 * len(labels) + 1.3), layout="constrained")
+    left = np.zeros(len(labels))
+    for k, voice in enumerate(speakers):
+        values = [float(table.loc[(table["outlet"] == lab) & (table["voice"] == voice), "share"].sum()) for lab in labels]
+        colour = "#DDDDDD" if voice.startswith("(") else SPEAKER_COLOURS[k % len(SPEAKER_COLOURS)]
+        bars = ax.barh(range(len(labels)), values, left=left, color=colour, edgecolor="#444444", lw=0.5, label=voice,
+                       hatch=None if voice.startswith("(") else _hatch(k))
+        ax.bar_label(bars, [f"{v:.0%}" if v >= 0.06 else "" for v in values], label_type="center", fontsize=6.5)
+        left += values
+    ax.set_yticks(range(len(labels)), [textwrap.fill(lab, 30) for lab in labels])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the report's sentences")
+    fig.legend(loc="outside lower center", ncols=min(len(speakers), 4), frameon=False)
+    return fig, table.reset_index(drop=True)
+
+
+def overlap_matrix(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
+    """N × N share of body sentences aligned between each pair of reports (`pair_shares` rows: a, b, aligned)."""
+    n = len(labels)
+    grid = np.eye(n)
+    for row in table.itertuples(index=False):
+        i, j = labels.index(row.a), labels.index(row.b)
+        grid[i, j] = grid[j, i] = row.aligned_share
+    fig, ax = plt.subplots(figsize=(3.5 + 0.4 * n, 2.6 + 0.4 * n), layout="constrained")
+    image = ax.imshow(grid, cmap="viridis", vmin=0, vmax=1)
+    for i in range(n):
+        for j in range(n):
+            ax.text(j, i, f"{grid[i, j]:.0%}", ha="center", va="center", fontsize=7, color="white" if grid[i, j] < 0.6 else "black")
+    short = [textwrap.shorten(lab, 24) for lab in labels]
+    ax.set_xticks(range(n), short, rotation=30, ha="right")
+    ax.set_yticks(range(n), short)
+    fig.colorbar(image, ax=ax, label="share of body sentences aligned", shrink=0.8)
+    return fig, table.reset_index(drop=True)

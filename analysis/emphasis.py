@@ -187,3 +187,33 @@ def _as_frame(records: list[Commitment] | pd.DataFrame) -> pd.DataFrame:
         "sentence_id": r.sentence_id, "actor": r.actor, "cue": r.cue, "content": r.content,
         "strength": r.strength, "joint": r.joint, "scope": r.scope,
     } for r in records], columns=["sentence_id", "actor", "cue", "content", "strength", "joint", "scope"])
+
+
+#: Order and names of the groups of the commitments matrix.
+MATRIX_GROUPS = {"both": "reported by both", "related": "like commitments", "a_only": "only A", "b_only": "only B"}
+
+
+def commitment_matrix(shared: pd.DataFrame, labels: tuple[str, str] | list[str]) -> pd.DataFrame:
+    """The commitments matrix of two reports: one row per commitment and report that has it.
+
+    From `shared_commitments`: a commitment both report (or a like one) is one
+    row with a cell for each report; B's side of such a pair is not listed
+    again. Columns: row (actor, cue and content, with the sentence), group,
+    report, strength.
+    """
+    listed_b = {o for ids in shared.loc[(shared["side"] == "a") & (shared["reported_by"] != "a_only"), "other_ids"]
+                for o in ids.split(";") if o}
+    rows = []
+    for record in shared.itertuples(index=False):
+        if record.side == "b" and record.reported_by != "b_only" and record.sentence_id in listed_b:
+            continue
+        name = f"{record.side.upper()} {record.sentence_id} · {record.actor}: {record.cue} {record.content}"
+        mine, other = (0, 1) if record.side == "a" else (1, 0)
+        rows.append((name, record.reported_by, labels[mine], int(record.strength)))
+        if record.reported_by in ("both", "related") and not pd.isna(record.other_strength):
+            rows.append((name, record.reported_by, labels[other], int(record.other_strength)))
+    frame = pd.DataFrame(rows, columns=["row", "group", "report", "strength"])
+    order = {group: k for k, group in enumerate(MATRIX_GROUPS)}
+    frame = frame.sort_values("group", key=lambda g: g.map(order), kind="stable").reset_index(drop=True)
+    frame["group"] = frame["group"].map(MATRIX_GROUPS)
+    return frame

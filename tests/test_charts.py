@@ -54,3 +54,25 @@ def test_heatmap_data_marks_aligned_pairs():
     assert set(zip(marked.a_id, marked.b_id)) == {("s001", "s001"), ("s002", "s002"), ("s004", "s003"), ("s004", "s002")}
     assert data.loc[(data.a_id == "s002") & (data.b_id == "s001"), "score"].item() == pytest.approx(scores[1, 0])
     matplotlib.pyplot.close(fig)
+
+
+def test_overlap_matrix_is_symmetric_with_ones_on_the_diagonal():
+    table = pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "aligned_share": [0.5, 0.25]})
+    with plot.style():
+        fig, data = charts.overlap_matrix(table, ["A", "B", "C"])
+    image = fig.axes[0].images[0].get_array()
+    assert np.allclose(np.diag(image), 1) and image[0, 1] == image[1, 0] == 0.5 and image[2, 0] == 0.25
+    assert image[1, 2] == 0  # the pair B–C was not given
+    matplotlib.pyplot.close(fig)
+
+
+def test_commitments_matrix_draws_one_cell_per_row_and_report():
+    matrix = pd.DataFrame({"row": ["x", "x", "y"], "group": ["both", "both", "only A"], "report": ["A", "B", "A"],
+                           "strength": [4, 2, -1]})
+    labels = {4: "committed", 2: "tentative", -1: "negated"}
+    with plot.style():
+        fig, data = charts.commitments_matrix(matrix, ["A", "B"], labels)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert sorted(texts) == ["committed (4)", "negated (-1)", "tentative (2)"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["both", "x", "only A", "y"]
+    matplotlib.pyplot.close(fig)

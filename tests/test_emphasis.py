@@ -71,3 +71,16 @@ def test_shared_commitments(rows, expected_a):
     if expected_a["s002"] in ("both", "related"):
         row = table[(table["side"] == "a") & (table["sentence_id"] == "s002")].iloc[0]
         assert (row["strength"], row["other_strength"]) == (4, 1)  # agreed in A, only discussed in B
+
+
+def test_commitment_matrix_lists_a_shared_commitment_once_with_both_cells():
+    from analysis.emphasis import MATRIX_GROUPS, commitment_matrix
+
+    alignment = pd.DataFrame([("s002", "s001", "match")], columns=["a_id", "b_id", "relation"])
+    matrix = commitment_matrix(shared_commitments(A, B, alignment), ["A", "B"])
+    shared = matrix[matrix["group"] == MATRIX_GROUPS["both"]]
+    assert sorted(shared["report"]) == ["A", "B"] and shared["row"].nunique() == 1
+    assert dict(zip(shared["report"], shared["strength"])) == {"A": 4, "B": 1}
+    # B's s001 is not listed again as "only B"; A's s003 is only A
+    assert not matrix["row"].str.startswith("B s001").any()
+    assert list(matrix["group"].drop_duplicates()) == [MATRIX_GROUPS["both"], MATRIX_GROUPS["a_only"]]

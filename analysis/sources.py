@@ -145,10 +145,37 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def is_html(path: Path, text: str) -> bool:
+    """An HTML page, by its name or its first tag."""
+    return path.suffix.lower() in (".html", ".htm") or bool(_HTML_START.match(text[:2000]))
+
+
+def html_to_text(html: str, path: Path) -> str:
+    """The article of an HTML page as plain text (title, date line, paragraphs), by trafilatura.
+
+    trafilatura drops navigation, scripts and comment sections; what it drops
+    is not itemised, so for HTML input the offsets and the removal log refer to
+    this extracted text, not to the markup.
+    """
+    import trafilatura  # imported here: only HTML input needs it
+
+    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
+    if document is None or not (document.text or "").strip():
+        raise InputError(f"{path}: no article text found in the HTML page")
+    head = "\n".join(part for part in (document.title, document.date) if part)
+    return f"{head}\n\n{document.text}\n" if head else f"{document.text}\n"
+
+
 def read_report(path: str | Path, name: str | None = None, *, allow_empty: bool = False) -> Report:
-    """Read and parse one report file (plain text); see `parse_report`."""
+    """Read and parse one report file, plain text or an HTML page; see `parse_report`."""
     path = Path(path)
-    return parse_report(read_text(path), name or path.name, allow_empty=allow_empty)
+    text = read_text(path)
+    if is_html(path, text):
+        text = html_to_text(text, path)
+    return parse_report(text, name or path.name, allow_empty=allow_empty)
 
 
 @dataclass(frozen=True)

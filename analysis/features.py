@@ -1,0 +1,362 @@
+"""What two sentences share: words, entities, numbers, speakers, as pair features.
+
+`analysis.align` scores sentence pairs with these features; `scripts/fit_scorer.py`
+fits the weights that turn them into one calibrated score. One code path serves
+both, so a pair is described the same way in training and in use.
+
+Why these features: character similarity alone scores two sentences that share
+a frame ("X said the new technology would enhance the capacity of Y") as high
+as two that tell the same fact. So the features weigh content words by rarity
+in the two reports (TF-IDF over the pooled sentences: words both reports repeat,
+such as the country names of the story, count for little), and check that the
+named entities, numbers and speakers agree. Cheap measures are computed for
+every pair as matrices; the rest only for the candidate pairs `align` asks for.
+Used through `analysis.align` by notebooks 02_alignment and 04_emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+
+from analysis.paths import RESOURCES
+from analysis.patterns import WORD
+
+#: Feature names, in the order of the columns of `Pool.pair_features`.
+FEATURES = (
+    "ratio",  # rapidfuzz ratio of the casefolded texts
+    "token_sort",  # rapidfuzz token_sort_ratio
+    "token_set",  # rapidfuzz token_set_ratio (100 when one word set contains the other)
+    "word_cos",  # TF-IDF cosine of content-word stems
+    "char_cos",  # TF-IDF cosine of character 3-5-grams
+    "cover_min",  # rarity-weighted share of content words, smaller side
+    "cover_max",  # ... larger side (one sentence inside the other)
+    "bigram",  # shared word bigrams / bigrams of the shorter sentence
+    "token_lcs",  # Indel similarity of the stem sequences (word order)
+    "len_ratio",  # shorter / longer, in content words
+    "ent_shared",  # named-entity words found in the other sentence / all entity words
+    "ent_conflict",  # each side names an entity the other does not
+    "num_shared",  # both give numbers and they are the same
+    "num_conflict",  # both give numbers and they differ
+    "num_one_side",  # only one side gives numbers
+    "spk_agree",  # both speakers named and they share a word
+    "spk_conflict",  # both speakers named and they share none
+)
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_STEM_LENGTH = 7
+
+
+@lru_cache(maxsize=1)
+def speech_rules() -> dict[str, frozenset[str]]:
+    """Reporting verbs, adverbs and pronouns from `resources/speech.toml`."""
+    with open(RESOURCES / "speech.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return {key: frozenset(value) for key, value in data.items()}
+
+
+def stem(token: str) -> str:
+    """A crude, deterministic stem: casefold, drop possessives and inflections, cut to 7 letters.
+
+    Paraphrases change inflection ("agreed"/"agree", "technology"/"technological");
+    a fixed-length prefix after stripping common endings unifies most of them
+    without a stemming dependency.
+    """
+    word = token.casefold().translate(_APOSTROPHE)
+    for suffix in ("'s", "'"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ss", "us", "is")):
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:_STEM_LENGTH]
+
+
+def is_stopword(token: str) -> bool:
+    """Function words carry no content of their own (scikit-learn's English list)."""
+    return token.casefold().translate(_APOSTROPHE) in ENGLISH_STOP_WORDS
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _is_title_case(tokens: list[str]) -> bool:
+    """A headline in title case: capitals say nothing about names there."""
+    content = [t for t in tokens if t[:1].isalpha() and not is_stopword(t)]
+    return len(content) >= 3 and sum(map(_capitalised, content)) >= 0.9 * len(content)
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """The parts of one sentence the pair features compare."""
+
+    text: str
+    norm: str  # casefolded, white space collapsed
+    tokens: tuple[str, ...]
+    stems: tuple[str, ...]
+    content: frozenset[str]  # stems of content words, with acronyms of multiword names
+    entities: tuple[str, ...]  # named-entity spans as printed
+    entity_stems: frozenset[str]
+    numbers: frozenset[str]
+    speaker: frozenset[str]  # stems of the named speaker; empty when unknown
+
+
+def _entity_spans(text: str, tokens: list[re.Match[str]], title: bool, lower_vocab: set[str], name_vocab: set[str]) -> list[list[str]]:
+    """Runs of capitalised tokens that name something, broken at punctuation.
+
+    The first word of a sentence is capitalised anyway: it counts only if the
+    reports never use it in lower case or it opens a run of capitals ("Interior
+    Minister Naqvi"). In a title-case headline, a word counts only if the
+    reports capitalise it mid-sentence elsewhere.
+    """
+    words = [m.group() for m in tokens]
+    spans: list[list[str]] = []
+    run: list[str] = []
+    for k, token in enumerate(words):
+        if run and text[tokens[k - 1].end() : tokens[k].start()].strip():
+            spans.append(run)
+            run = []
+        if title:
+            named = token.casefold() in name_vocab and not is_stopword(token)
+        elif k == 0:
+            opens_run = len(words) > 1 and _capitalised(words[1])
+            named = _capitalised(token) and not is_stopword(token) and (opens_run or stem(token) not in lower_vocab)
+        else:
+            named = _capitalised(token)
+        if named:
+            run.append(token)
+        elif run:
+            spans.append(run)
+            run = []
+    if run:
+        spans.append(run)
+    return spans
+
+
+def _speaker(text: str, tokens: list[re.Match[str]]) -> frozenset[str]:
+    """Stems of the named subject of a reporting verb; empty for pronouns or no verb.
+
+    "Interior Minister Naqvi also said ..." -> {interio, ministe, naqvi};
+    '"...," said John Smith.' -> {john, smith}; "She said ..." -> unknown: we
+    do not guess whom a pronoun stands for.
+    """
+    rules = speech_rules()
+    words = [m.group() for m in tokens]
+    for k, word in enumerate(words):
+        if word not in rules["reporting_verbs"]:
+            continue
+        back = k - 1
+        while back >= 0 and words[back].casefold() in rules["adverbs"]:
+            back -= 1
+        run: list[str] = []
+        while back >= 0 and _capitalised(words[back]) and words[back].casefold() not in rules["pronouns"]:
+            run.insert(0, words[back])
+            back -= 1
+        if run and not (back < 0 and len(run) == 1 and is_stopword(run[0])):
+            return frozenset(stem(w) for w in run)
+        if back >= 0 and words[back].casefold() in rules["pronouns"]:
+            return frozenset()
+        before = text[: tokens[k].start()].rstrip()
+        if word in rules["inverted_verbs"] and before.endswith((",", "”", '"', "'")):
+            after = [w for w in words[k + 1 : k + 5]]
+            run = []
+            for w in after:
+                if not _capitalised(w):
+                    break
+                run.append(w)
+            if run:
+                return frozenset(stem(w) for w in run)
+        return frozenset()
+    return frozenset()
+
+
+def describe(texts: list[str]) -> list[SentenceInfo]:
+    """Describe every sentence of a pool (both reports), sharing its vocabulary."""
+    matches = [list(WORD.finditer(t)) for t in texts]
+    token_lists = [[m.group() for m in ms] for ms in matches]
+    lower_vocab = {stem(t) for tokens in token_lists for t in tokens if t[:1].islower()}
+    titles = [_is_title_case(tokens) for tokens in token_lists]
+    name_vocab = {
+        t.casefold()
+        for tokens, title in zip(token_lists, titles)
+        if not title
+        for t in tokens[1:]
+        if _capitalised(t)
+    }
+    out = []
+    for text, ms, tokens, title in zip(texts, matches, token_lists, titles):
+        spans = _entity_spans(text, ms, title, lower_vocab, name_vocab)
+        stems = tuple(stem(t) for t in tokens)
+        acronyms = _acronyms(spans)
+        out.append(
+            SentenceInfo(
+                text=text,
+                norm=" ".join(text.casefold().translate(_APOSTROPHE).split()),
+                tokens=tuple(tokens),
+                stems=stems,
+                content=frozenset(_content_stems_of(stems, tokens)) | acronyms,
+                entities=tuple(" ".join(span) for span in spans),
+                entity_stems=frozenset(stem(t) for span in spans for t in span) | acronyms,
+                numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+                speaker=frozenset() if title else _speaker(text, ms),
+            )
+        )
+    return out
+
+
+def is_content(token: str) -> bool:
+    """A word that carries content: not a function word, not a reporting verb.
+
+    "said" attributes a statement; it is the frame, not the fact.
+    """
+    return not is_stopword(token) and token not in speech_rules()["reporting_verbs"]
+
+
+def _content_stems_of(stems: tuple[str, ...], tokens: list[str] | tuple[str, ...]) -> list[str]:
+    return [s for s, t in zip(stems, tokens) if is_content(t)]
+
+
+def _acronyms(spans: list[list[str]]) -> frozenset[str]:
+    """Initials of multiword names, so "United States" meets "US" and "Federal Investigation Agency" meets "FIA"."""
+    out = set()
+    for span in spans:
+        words = [w for w in span if w[:1].isupper()]
+        if len(words) >= 2:
+            out.add(stem("".join(w[0] for w in words)))
+    return frozenset(out)
+
+
+def _content_stems(info: SentenceInfo) -> list[str]:
+    return _content_stems_of(info.stems, info.tokens) + sorted(info.content - set(info.stems))
+
+
+def _bigrams(info: SentenceInfo) -> list[str]:
+    return [f"{x} {y}" for x, y in zip(info.stems, info.stems[1:])]
+
+
+def _rowwise_dot(x: sparse.csr_matrix, y: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Dot products of rows x[i[k]] and y[j[k]] for every k, without a dense matrix."""
+    if len(i) == 0:
+        return np.zeros(0)
+    return np.asarray(x[i].multiply(y[j]).sum(axis=1), dtype=np.float64).ravel()
+
+
+class Pool:
+    """Two lists of sentences described against one shared vocabulary.
+
+    Rarity (IDF) is measured over the pooled sentences of both reports, so the
+    words every sentence of the story repeats weigh little and the specifics
+    weigh much.
+    """
+
+    def __init__(self, a: list[str], b: list[str]) -> None:
+        self.n_a, self.n_b = len(a), len(b)
+        infos = describe(list(a) + list(b))
+        self.a, self.b = infos[: self.n_a], infos[self.n_a :]
+        words = TfidfVectorizer(analyzer=_content_stems, sublinear_tf=True, dtype=np.float64)
+        matrix = words.fit_transform(infos).tocsr()
+        self.word_a, self.word_b = matrix[: self.n_a], matrix[self.n_a :]
+        presence = matrix.copy()
+        presence.data[:] = 1.0
+        self.idf = words.idf_
+        self.weighted = presence.multiply(self.idf).tocsr()
+        self.mass = np.asarray(self.weighted.sum(axis=1)).ravel()
+        self.presence = presence
+        bigrams = CountVectorizer(analyzer=_bigrams, binary=True).fit_transform(infos).tocsr()
+        self.bigram_a, self.bigram_b = bigrams[: self.n_a], bigrams[self.n_a :]
+        self.bigram_count = np.asarray(bigrams.sum(axis=1)).ravel()
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32)
+        char_matrix = chars.fit_transform([info.norm for info in infos]).tocsr()
+        self.char_a, self.char_b = char_matrix[: self.n_a], char_matrix[self.n_a :]
+
+    def word_cosine(self) -> np.ndarray:
+        """TF-IDF cosine of every pair, dense (n_a, n_b), by one sparse product."""
+        return (self.word_a @ self.word_b.T).toarray()
+
+    def ratio(self) -> np.ndarray:
+        """rapidfuzz ratio of every pair, dense uint8 (n_a, n_b), on all cores."""
+        return process.cdist(
+            [x.norm for x in self.a], [x.norm for x in self.b], scorer=fuzz.ratio, dtype=np.uint8, workers=-1
+        )
+
+    def pair_features(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Feature rows (len(i), len(FEATURES)) for the pairs (a[i[k]], b[j[k]])."""
+        i = np.asarray(i, dtype=np.int64)
+        j = np.asarray(j, dtype=np.int64)
+        a_norm = [self.a[k].norm for k in i]
+        b_norm = [self.b[k].norm for k in j]
+        cols: dict[str, np.ndarray] = {}
+        for name, scorer in (("ratio", fuzz.ratio), ("token_sort", fuzz.token_sort_ratio), ("token_set", fuzz.token_set_ratio)):
+            cols[name] = process.cpdist(a_norm, b_norm, scorer=scorer, workers=-1) / 100.0 if len(i) else np.zeros(0)
+        cols["word_cos"] = _rowwise_dot(self.word_a, self.word_b, i, j)
+        cols["char_cos"] = _rowwise_dot(self.char_a, self.char_b, i, j)
+        jb = j + self.n_a
+        shared = _rowwise_dot(self.weighted, self.presence, i, jb)
+        mass_a, mass_b = self.mass[i], self.mass[jb]
+        cover_a = np.divide(shared, mass_a, out=np.zeros_like(shared), where=mass_a > 0)
+        cover_b = np.divide(shared, mass_b, out=np.zeros_like(shared), where=mass_b > 0)
+        cols["cover_min"] = np.minimum(cover_a, cover_b)
+        cols["cover_max"] = np.maximum(cover_a, cover_b)
+        shared_bigrams = _rowwise_dot(self.bigram_a, self.bigram_b, i, j).astype(np.float64)
+        fewer = np.minimum(self.bigram_count[i], self.bigram_count[jb])
+        cols["bigram"] = np.divide(shared_bigrams, fewer, out=np.zeros_like(shared_bigrams), where=fewer > 0)
+        rows = [_symbolic(self.a[x], self.b[y]) for x, y in zip(i, j)]
+        symbolic = np.array(rows, dtype=np.float64).reshape(len(i), len(_SYMBOLIC))
+        for k, name in enumerate(_SYMBOLIC):
+            cols[name] = symbolic[:, k]
+        return np.column_stack([cols[name] for name in FEATURES]) if len(i) else np.zeros((0, len(FEATURES)))
+
+
+_SYMBOLIC = (
+    "token_lcs",
+    "len_ratio",
+    "ent_shared",
+    "ent_conflict",
+    "num_shared",
+    "num_conflict",
+    "num_one_side",
+    "spk_agree",
+    "spk_conflict",
+)
+
+
+def unmatched_entities(x: SentenceInfo, y: SentenceInfo) -> list[str]:
+    """Entity spans of x none of whose words appear anywhere in y."""
+    present = set(y.stems) | y.content
+    return [e for e in x.entities if not any(s in present for s in _span_keys(e))]
+
+
+def _span_keys(entity: str) -> list[str]:
+    """Stems of an entity's words, and its acronym if it has several capitalised words."""
+    words = entity.split()
+    return [stem(w) for w in words] + sorted(_acronyms([words]))
+
+
+def _symbolic(x: SentenceInfo, y: SentenceInfo) -> tuple[float, ...]:
+    """The per-pair features that compare sets rather than vectors."""
+    lcs = Indel.normalized_similarity(list(x.stems), list(y.stems))
+    nx, ny = len(x.content), len(y.content)
+    len_ratio = min(nx, ny) / max(nx, ny) if max(nx, ny) else 1.0
+    ent_total = len(x.entity_stems) + len(y.entity_stems)
+    found = len(x.entity_stems & (set(y.stems) | y.content)) + len(y.entity_stems & (set(x.stems) | x.content))
+    ent_shared = found / ent_total if ent_total else 1.0
+    ent_conflict = float(bool(unmatched_entities(x, y)) and bool(unmatched_entities(y, x)))
+    both_numbers = bool(x.numbers) and bool(y.numbers)
+    num_shared = float(both_numbers and x.numbers == y.numbers)
+    num_conflict = float(both_numbers and x.numbers != y.numbers)
+    num_one_side = float(bool(x.numbers) != bool(y.numbers))
+    both_speakers = bool(x.speaker) and bool(y.speaker)
+    spk_agree = float(both_speakers and bool(x.speaker & y.speaker))
+    spk_conflict = float(both_speakers and not x.speaker & y.speaker)
+    return (lcs, len_ratio, ent_shared, ent_conflict, num_shared, num_conflict, num_one_side, spk_agree, spk_conflict)

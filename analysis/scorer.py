@@ -1,0 +1,38 @@
+"""Turn pair features into one calibrated score in [0, 1].
+
+The weights are a logistic regression fitted on the MSRP train split by
+`scripts/fit_scorer.py` and stored as data (`resources/scorer.json`), so users
+never need the corpus and the fit can be reproduced and audited. The score
+reads as the probability that annotators would call the pair a paraphrase
+(the same fact). Used through `analysis.align` by notebooks 02_alignment and
+04_emphasis.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import numpy as np
+
+from analysis.features import FEATURES
+from analysis.paths import RESOURCES
+
+SCORER_FILE = RESOURCES / "scorer.json"
+
+
+@lru_cache(maxsize=1)
+def parameters() -> dict:
+    """The fitted parameters; checks they were fitted on the current feature list."""
+    data = json.loads(SCORER_FILE.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError(f"{SCORER_FILE} was fitted on other features; run scripts/fit_scorer.py")
+    return data
+
+
+def calibrated(features: np.ndarray, params: dict | None = None) -> np.ndarray:
+    """Probability of 'same fact' for each feature row (standardise, then logistic)."""
+    p = params or parameters()
+    z = (features - np.asarray(p["mean"])) / np.asarray(p["scale"])
+    logit = z @ np.asarray(p["coef"]) + p["intercept"]
+    return 1.0 / (1.0 + np.exp(-logit))

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from analysis import overlap
+from analysis import overlap, tables
 from analysis.align import align
 from analysis.errors import InputError
 from analysis.sources import Report, parse_report, read_text
@@ -122,3 +122,27 @@ def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | No
         rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=not progress,
                          desc="aligning", unit="pair"))
     return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
+
+
+def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet pair: how many events, and the mean shares aligned and matched."""
+    grouped = table.groupby(["a", "b"], sort=True)
+    return grouped.agg(events=("event", "nunique"), aligned_share=("aligned_share", "mean"),
+                       match_share=("match_share", "mean")).reset_index()
+
+
+def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True) -> pd.DataFrame:
+    """The `batch` command: every same-event pair of a JSON-lines file; writes overlap.csv and summary.csv."""
+    from analysis.compare import prepare  # one rule for output folders
+
+    events = by_event(read_articles(path))
+    out = Path(out)
+    prepare(out, force=force, outputs=BATCH_OUTPUTS)
+    table = overlap_table(same_event_pairs(events), progress=progress)
+    summary = outlet_summary(table)
+    tables.write(table, out / "overlap.csv")
+    tables.write(summary, out / "summary.csv")
+    return summary
+
+
+BATCH_OUTPUTS = ("overlap.csv", "summary.csv")

@@ -36,6 +36,23 @@ def _cmd_commitments(args: argparse.Namespace) -> pd.DataFrame:
     return commitments_table(read_report(args.file))
 
 
+def _cmd_compare(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis import compare
+
+    labels = args.labels.split(",") if args.labels is not None else None
+    shares = compare.run(args.files, args.out, labels=labels, force=args.force)
+    print(f"wrote {', '.join(compare.OUTPUTS)} to {args.out}", file=sys.stderr)
+    return shares
+
+
+def _cmd_batch(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis import batch
+
+    summary = batch.run(args.file, args.out, force=args.force)
+    print(f"wrote {', '.join(batch.BATCH_OUTPUTS)} to {args.out}", file=sys.stderr)
+    return summary
+
+
 def _parser() -> argparse.ArgumentParser:
     from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD
 
@@ -53,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"score from which a pair overlaps (default {PARTIAL_THRESHOLD})")
     extractor = _add(commands, "commitments", _cmd_commitments, "who committed to what, and how firmly")
     extractor.add_argument("file", help="a report as a UTF-8 text file")
+    comparer = _add(commands, "compare", _cmd_compare, "the whole analysis of two or more reports, written to a folder")
+    comparer.add_argument("files", nargs="+", metavar="FILE", help="reports: UTF-8 text files or HTML pages")
+    comparer.add_argument("--out", required=True, help="output folder (created; must be empty unless --force)")
+    comparer.add_argument("--labels", help="comma-separated labels, one per file (default: file names)")
+    comparer.add_argument("--force", action="store_true", help="replace the files compare writes in a non-empty --out")
+    batcher = _add(commands, "batch", _cmd_batch, "pairwise overlap of every event in a JSON-lines file of articles")
+    batcher.add_argument("file", help="JSON lines: event_id (or event), outlet (or label), title, date, text")
+    batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")
+    batcher.add_argument("--force", action="store_true", help="replace those files in a non-empty --out")
     return parser
 
 

@@ -217,3 +217,39 @@ def commitment_matrix(shared: pd.DataFrame, labels: tuple[str, str] | list[str])
     frame = frame.sort_values("group", key=lambda g: g.map(order), kind="stable").reset_index(drop=True)
     frame["group"] = frame["group"].map(MATRIX_GROUPS)
     return frame
+
+
+def commitments_by_report(tables: list[pd.DataFrame], alignments: dict[tuple[int, int], pd.DataFrame],
+                          labels: list[str]) -> pd.DataFrame:
+    """Commitments × reports for three or more reports (the two-report view is `commitment_matrix`).
+
+    Each commitment is one row with a cell for its own report and for every
+    other report that carries a commitment in a sentence aligned with it as a
+    `match`. A commitment already listed from an earlier report is not listed
+    again. Group: "reported by k of N", most widely reported first.
+    """
+    n = len(tables)
+    rows, listed = [], set()
+    for i, table in enumerate(tables):
+        for record in table.itertuples(index=False):
+            if (i, record.sentence_id) in listed:
+                continue
+            cells = {i: int(record.strength)}
+            for j in range(n):
+                if j != i:
+                    cells.update(_matched_strength(tables, alignments, i, j, record.sentence_id, listed))
+            name = f"{labels[i]} {record.sentence_id} · {record.actor}: {record.cue} {record.content}"
+            group = f"reported by {len(cells)} of {n}"
+            rows += [(name, group, labels[k], strength, len(cells)) for k, strength in sorted(cells.items())]
+    frame = pd.DataFrame(rows, columns=["row", "group", "report", "strength", "_k"])
+    return frame.sort_values("_k", ascending=False, kind="stable").drop(columns="_k").reset_index(drop=True)
+
+
+def _matched_strength(tables, alignments, i: int, j: int, sentence_id: str, listed: set) -> dict[int, int]:
+    """Strongest commitment of report j in sentences matched with report i's sentence; marks them listed."""
+    pair, mine, theirs = ((i, j), "a_id", "b_id") if i < j else ((j, i), "b_id", "a_id")
+    frame = alignments[pair]
+    others = set(frame.loc[(frame[mine] == sentence_id) & (frame["relation"] == "match"), theirs])
+    found = tables[j][tables[j]["sentence_id"].isin(others)]
+    listed.update((j, s) for s in found["sentence_id"])
+    return {j: int(found["strength"].max())} if len(found) else {}

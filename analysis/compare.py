@@ -1,0 +1,112 @@
+"""`python -m analysis compare`: the whole analysis of your own reports, in one folder.
+
+Checks the request before doing any work (at least two distinct files, one
+label per file, a writable output folder that is empty or replaced with
+`--force`), runs `analysis.pipeline` and writes the tables, the figures (same
+slugs and helper as the notebooks) and the side-by-side `report.html`. Labels
+are only ever shown, never used in a file name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis import pipeline, plot, report_html, tables
+from analysis.errors import InputError
+from analysis.sources import read_report
+
+TABLES = ("sentences.csv", "alignment.csv", "commitments.csv", "emphasis.csv", "voices.csv", "overlap.csv")
+OUTPUTS = (*TABLES, "report.html", "figures")
+NOTEBOOK = "python -m analysis compare"
+
+
+def check_files(paths: Sequence[str | Path]) -> list[Path]:
+    """At least two existing files, no file given twice."""
+    files = [Path(p) for p in paths]
+    if len(files) < 2:
+        raise InputError("compare needs at least two reports")
+    for k, path in enumerate(files):
+        for other in files[:k]:
+            if path.exists() and other.exists() and os.path.samefile(path, other):
+                raise InputError(f"{other} and {path} are the same file")
+    return files
+
+
+def check_labels(labels: Sequence[str] | None, files: Sequence[Path]) -> list[str]:
+    """One distinct, non-empty label per file; file names when none are given."""
+    if labels is None:
+        labels = [f.stem for f in files]
+        if len(set(labels)) < len(labels):
+            labels = [f.name for f in files]
+    labels = [label.strip() for label in labels]
+    if len(labels) != len(files):
+        raise InputError(f"{len(files)} files but {len(labels)} labels")
+    if any(not label for label in labels) or len(set(labels)) < len(labels):
+        raise InputError("labels must be non-empty and distinct")
+    return labels
+
+
+def prepare(out: Path, *, force: bool, outputs: Sequence[str] = OUTPUTS) -> None:
+    """Make `out` ready: refuse to mix with old results unless `force`, then remove only `outputs`."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"{out}: cannot create the output folder ({err.strerror})") from None
+    if not out.is_dir():
+        raise InputError(f"{out}: not a folder")
+    if any(out.iterdir()) and not force:
+        raise InputError(f"{out} is not empty; choose an empty folder or pass --force to replace this command's files there")
+    if not os.access(out, os.W_OK):
+        raise InputError(f"{out}: the output folder is not writable")
+    for name in outputs:
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] | None = None,
+        force: bool = False) -> pd.DataFrame:
+    """Run the comparison and write everything to `out`; return the pair overlap table."""
+    files = check_files(paths)
+    names = check_labels(labels, files)
+    reports = [read_report(f) for f in files]  # named by file; labels are passed alongside
+    out = Path(out)
+    prepare(out, force=force)
+    result = pipeline.compare(reports, names)
+    shares = pipeline.pair_shares(result)
+    _write_tables(result, shares, out)
+    records = _write_figures(result, files, out / "figures")
+    figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
+    page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
+    report_html.write(out / "report.html", page)
+    return shares
+
+
+def _write_tables(result: pipeline.Comparison, shares: pd.DataFrame, out: Path) -> None:
+    frames = {
+        "sentences.csv": pipeline.sentences(result), "alignment.csv": pipeline.alignment(result),
+        "commitments.csv": pipeline.commitments(result), "emphasis.csv": pipeline.theme_emphasis(result),
+        "voices.csv": pipeline.voices(result), "overlap.csv": shares,
+    }
+    for name, frame in frames.items():
+        tables.write(frame, out / name)
+
+
+def _write_figures(result: pipeline.Comparison, files: Sequence[Path], out: Path) -> list[plot.FigureRecord]:
+    suffix = " vs ".join(result.labels)
+    with plot.style():
+        built = pipeline.figures(result)
+    records = [pipeline.save_figure(slug, fig_data, result, suffix=suffix, notebook=NOTEBOOK, inputs=files, out_dir=out)
+               for slug, fig_data in built.items()]
+    for fig, _ in built.values():
+        plt.close(fig)
+    return records
+

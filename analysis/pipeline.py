@@ -1,0 +1,133 @@
+"""The whole analysis of two or more reports, as tables and figures.
+
+One place computes what notebooks 02–04 show and what `compare` writes, so the
+command reproduces the notebooks' tables and figures on the seeds. Reports
+are aligned pairwise (every pair, in input order), commitments and emphasis
+are computed per report, and the figures are built by `analysis.charts` and
+saved by `analysis.plot.save` under the same slugs everywhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import charts, emphasis, overlap, plot
+from analysis.align import align, score_matrix
+from analysis.commitments import STRENGTH_LABELS, commitments_table
+from analysis.sources import Report, sentences_frame
+from analysis.themes import themes_in
+
+#: Slug and caption of every figure, `{pair}` and `{reports}` filled in per run.
+CAPTIONS = {
+    "similarity-heatmap": "Similarity of every sentence pair, aligned pairs marked: {pair}",
+    "story-map": "Story map: both reports in reading order, aligned sentences linked, the rest by main theme: {pair}",
+    "overlap-summary": "Share of each report's sentences and words that the other reports too: {pair}",
+    "commitments-matrix": "Commitments and how firmly each report records them (strength scale −1 to 5): {reports}",
+    "theme-emphasis": "Share of each report's words on each theme, and themes named in the lead: {reports}",
+    "voices": "Whose voice each report carries: share of sentences per speaker and the outlet's own: {reports}",
+    "overlap-matrix": "Share of body sentences aligned between each pair of reports: {reports}",
+}
+
+
+@dataclass
+class Comparison:
+    """Reports with their labels, pairwise alignments and per-report commitments."""
+
+    reports: list[Report]
+    labels: list[str]
+    alignments: dict[tuple[int, int], pd.DataFrame] = field(default_factory=dict)
+    commitments: list[pd.DataFrame] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        return list(itertools.combinations(range(len(self.reports)), 2))
+
+
+def compare(reports: Sequence[Report], labels: Sequence[str]) -> Comparison:
+    """Align every pair of reports and extract every report's commitments."""
+    result = Comparison(list(reports), list(labels))
+    for i, j in result.pairs:
+        result.alignments[(i, j)] = align(reports[i], reports[j])
+    result.commitments = [commitments_table(report) for report in reports]
+    return result
+
+
+def sentences(c: Comparison) -> pd.DataFrame:
+    """Every kept sentence of every report, with the report's label."""
+    return pd.concat([sentences_frame(r).assign(report=lab) for r, lab in zip(c.reports, c.labels)], ignore_index=True)
+
+
+def alignment(c: Comparison) -> pd.DataFrame:
+    """Pairwise alignments stacked, with the pair's labels in columns `a`, `b` and `pair`."""
+    frames = [frame.assign(pair=f"{c.labels[i]} | {c.labels[j]}", a=c.labels[i], b=c.labels[j])
+              for (i, j), frame in c.alignments.items()]
+    return pd.concat(frames, ignore_index=True)
+
+
+def commitments(c: Comparison) -> pd.DataFrame:
+    """Every report's commitment records, with the report's label first."""
+    return pd.concat([t.assign(report=lab) for t, lab in zip(c.commitments, c.labels)], ignore_index=True)[
+        ["report", *c.commitments[0].columns]]
+
+
+def theme_emphasis(c: Comparison) -> pd.DataFrame:
+    """Theme emphasis of every report (`analysis.emphasis.theme_emphasis`), labelled."""
+    return pd.concat([emphasis.theme_emphasis(r).assign(outlet=lab) for r, lab in zip(c.reports, c.labels)], ignore_index=True)
+
+
+def voices(c: Comparison) -> pd.DataFrame:
+    """Voice shares of every report, labelled."""
+    return pd.concat([emphasis.voice_shares(r).assign(outlet=lab) for r, lab in zip(c.reports, c.labels)], ignore_index=True)
+
+
+def pair_shares(c: Comparison) -> pd.DataFrame:
+    """Share of body sentences aligned (and matched) for every pair."""
+    rows = []
+    for (i, j), frame in c.alignments.items():
+        result = overlap.shares(frame, c.reports[i], c.reports[j])
+        rows.append((c.labels[i], c.labels[j], result.aligned, result.match))
+    return pd.DataFrame(rows, columns=["a", "b", "aligned_share", "match_share"])
+
+
+def main_themes(report: Report) -> dict[str, str]:
+    """Each sentence's first theme (lexicon order), shortened for the story map."""
+    return {s.id: textwrap.shorten(found[0], 24, placeholder="…") for s in report.sentences if (found := themes_in(s.text))}
+
+
+def commitment_matrix(c: Comparison) -> pd.DataFrame:
+    """Commitment × report table: shared/like/only groups for two reports, by report for more."""
+    if len(c.reports) == 2:
+        shared = emphasis.shared_commitments(c.commitments[0], c.commitments[1], c.alignments[(0, 1)])
+        return emphasis.commitment_matrix(shared, c.labels)
+    return emphasis.commitments_by_report(c.commitments, c.alignments, c.labels)
+
+
+def figures(c: Comparison) -> dict[str, tuple]:
+    """Every figure of the comparison: slug -> (figure, plotted data). Create inside `plot.style()`."""
+    out: dict[str, tuple] = {}
+    if len(c.reports) == 2:
+        a, b = c.reports
+        frame = c.alignments[(0, 1)]
+        out["similarity-heatmap"] = charts.similarity_heatmap(score_matrix(a, b), a, b, frame, c.labels)
+        out["story-map"] = charts.story_map(a, b, frame, c.labels, {"a": main_themes(a), "b": main_themes(b)})
+        out["overlap-summary"] = charts.overlap_summary(c.reports, frame, c.labels)
+    else:
+        out["overlap-matrix"] = charts.overlap_matrix(pair_shares(c), c.labels)
+    out["commitments-matrix"] = charts.commitments_matrix(commitment_matrix(c), c.labels, STRENGTH_LABELS)
+    out["theme-emphasis"] = charts.theme_emphasis(theme_emphasis(c), c.labels)
+    out["voices"] = charts.voices(voices(c), c.labels)
+    return out
+
+
+def save_figure(slug: str, built: tuple, c: Comparison, *, suffix: str, notebook: str, inputs: Sequence[Path],
+                out_dir: Path) -> plot.FigureRecord:
+    """Save one figure of `figures(c)` with its caption (`suffix` names the reports, e.g. their dates)."""
+    fig, data = built
+    caption = CAPTIONS[slug].format(pair=suffix, reports=suffix)
+    return plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)

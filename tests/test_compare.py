@@ -1,0 +1,112 @@
+"""The compare command: outputs, parity with the notebooks, and every kind of bad request."""
+
+import os
+
+import pandas as pd
+import pytest
+
+from analysis import compare, seeds
+from analysis.cli import main
+from analysis.errors import InputError
+from analysis.paths import FIGURES
+from tests.conftest import SEED_A, SEED_B
+
+PAIR = ["The council approved the budget on Monday. The mayor said taxes would not rise.",
+        "A storm closed the harbour. The council approved the budget on Monday, officials said."]
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("compare")
+    labels = [seeds.label(row) for _, row in seeds.metadata().iterrows()]
+    shares = compare.run([SEED_A, SEED_B], out, labels=labels, force=True)
+    return out, shares
+
+
+def test_writes_every_output(seed_run):
+    out, shares = seed_run
+    assert all((out / name).exists() for name in compare.OUTPUTS)
+    assert len(shares) == 1 and 0 <= shares["aligned_share"].item() <= 1
+    alignment = pd.read_csv(out / "alignment.csv")
+    assert {"pair", "a", "b", "a_id", "b_id", "relation", "score"} <= set(alignment.columns)
+
+
+def test_figures_hold_the_same_data_as_the_notebooks(seed_run):
+    out, _ = seed_run
+    written = sorted(p.name for p in (out / "figures").glob("*.csv"))
+    assert written, "compare wrote no figure data"
+    for name in written:
+        committed = FIGURES / name
+        if committed.exists():  # notebooks made this figure too: same plotted data
+            assert (out / "figures" / name).read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), name
+
+
+def test_three_reports_give_a_matrix_and_pairwise_rows(tmp_path):
+    files = []
+    for k, text in enumerate(PAIR + ["Taxes will not rise, the mayor said on Monday. Budget approved."]):
+        files.append(tmp_path / f"r{k}.txt")
+        files[-1].write_text(f"Headline {k}\n\n{text}\n", encoding="utf-8")
+    shares = compare.run(files, tmp_path / "out")
+    assert len(shares) == 3
+    assert (tmp_path / "out" / "figures" / "overlap-matrix.png").exists()
+    assert pd.read_csv(tmp_path / "out" / "alignment.csv")["pair"].nunique() == 3
+
+
+@pytest.fixture
+def two_files(tmp_path):
+    paths = []
+    for k, text in enumerate(PAIR):
+        paths.append(tmp_path / f"report{k}.txt")
+        paths[-1].write_text(f"Headline {k}\n\n{text}\n", encoding="utf-8")
+    return paths
+
+
+def test_refuses_a_non_empty_folder_and_force_keeps_other_files(two_files, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match="not empty"):
+        compare.run(two_files, out)
+    (out / "sentences.csv").write_text("stale")
+    compare.run(two_files, out, force=True)
+    assert (out / "notes.txt").read_text() == "mine"
+    assert (out / "sentences.csv").read_text().startswith("id,")
+
+
+@pytest.mark.parametrize(
+    ("make_args", "message"),
+    [
+        (lambda f, t: ([f[0]], {}), "at least two"),
+        (lambda f, t: ([f[0], f[0]], {}), "same file"),
+        (lambda f, t: (f, {"labels": ["only one"]}), "2 files but 1 labels"),
+        (lambda f, t: (f, {"labels": ["x", "x"]}), "distinct"),
+        (lambda f, t: (f, {"labels": ["x", " "]}), "non-empty"),
+        (lambda f, t: ([f[0], t / "missing.txt"], {}), "no such file"),
+    ],
+)
+def test_bad_requests_are_one_line_errors(two_files, tmp_path, make_args, message):
+    files, options = make_args(two_files, tmp_path)
+    with pytest.raises(InputError, match=message):
+        compare.run(files, tmp_path / "out", **options)
+    assert not (tmp_path / "out").exists()  # nothing written before the request is checked
+
+
+def test_same_file_through_a_link(two_files, tmp_path):
+    link = tmp_path / "link.txt"
+    os.symlink(two_files[0], link)
+    with pytest.raises(InputError, match="same file"):
+        compare.check_files([two_files[0], link])
+
+
+def test_output_folder_that_cannot_be_made(two_files, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot create"):
+        compare.run(two_files, blocker / "out")
+
+
+def test_cli_exit_status_and_labels(two_files, tmp_path, capsys):
+    assert main(["compare", *map(str, two_files), "--out", str(tmp_path / "o"), "--labels", "A,B"]) == 0
+    assert pd.read_csv(tmp_path / "o" / "overlap.csv")[["a", "b"]].values.tolist() == [["A", "B"]]
+    assert main(["compare", str(two_files[0]), "--out", str(tmp_path / "p")]) == 2
+    assert capsys.readouterr().err.strip().endswith("compare needs at least two reports")

@@ -101,12 +101,9 @@ def _write_tables(result: pipeline.Comparison, shares: pd.DataFrame, out: Path) 
 
 
 def _write_figures(result: pipeline.Comparison, files: Sequence[Path], out: Path) -> list[plot.FigureRecord]:
-    suffix = " vs ".join(result.labels)
-    with plot.style():
-        built = pipeline.figures(result)
-    records = [pipeline.save_figure(slug, fig_data, result, suffix=suffix, notebook=NOTEBOOK, inputs=files, out_dir=out)
-               for slug, fig_data in built.items()]
-    for fig, _ in built.values():
+    records = []
+    for slug in pipeline.slugs(result):
+        record, fig = pipeline.save_figure(result, slug, notebook=NOTEBOOK, inputs=files, out_dir=out)
         plt.close(fig)
+        records.append(record)
     return records
-

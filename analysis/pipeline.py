@@ -108,26 +108,43 @@ def commitment_matrix(c: Comparison) -> pd.DataFrame:
     return emphasis.commitments_by_report(c.commitments, c.alignments, c.labels)
 
 
-def figures(c: Comparison) -> dict[str, tuple]:
-    """Every figure of the comparison: slug -> (figure, plotted data). Create inside `plot.style()`."""
-    out: dict[str, tuple] = {}
-    if len(c.reports) == 2:
-        a, b = c.reports
-        frame = c.alignments[(0, 1)]
-        out["similarity-heatmap"] = charts.similarity_heatmap(score_matrix(a, b), a, b, frame, c.labels)
-        out["story-map"] = charts.story_map(a, b, frame, c.labels, {"a": main_themes(a), "b": main_themes(b)})
-        out["overlap-summary"] = charts.overlap_summary(c.reports, frame, c.labels)
-    else:
-        out["overlap-matrix"] = charts.overlap_matrix(pair_shares(c), c.labels)
-    out["commitments-matrix"] = charts.commitments_matrix(commitment_matrix(c), c.labels, STRENGTH_LABELS)
-    out["theme-emphasis"] = charts.theme_emphasis(theme_emphasis(c), c.labels)
-    out["voices"] = charts.voices(voices(c), c.labels)
-    return out
+def _heatmap(c: Comparison) -> tuple:
+    a, b = c.reports
+    return charts.similarity_heatmap(score_matrix(a, b), a, b, c.alignments[(0, 1)], c.labels)
 
 
-def save_figure(slug: str, built: tuple, c: Comparison, *, suffix: str, notebook: str, inputs: Sequence[Path],
-                out_dir: Path) -> plot.FigureRecord:
-    """Save one figure of `figures(c)` with its caption (`suffix` names the reports, e.g. their dates)."""
-    fig, data = built
-    caption = CAPTIONS[slug].format(pair=suffix, reports=suffix)
-    return plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)
+def _story_map(c: Comparison) -> tuple:
+    a, b = c.reports
+    return charts.story_map(a, b, c.alignments[(0, 1)], c.labels, {"a": main_themes(a), "b": main_themes(b)})
+
+
+_BUILDERS = {
+    "similarity-heatmap": _heatmap,
+    "story-map": _story_map,
+    "overlap-summary": lambda c: charts.overlap_summary(c.reports, c.alignments[(0, 1)], c.labels),
+    "overlap-matrix": lambda c: charts.overlap_matrix(pair_shares(c), c.labels),
+    "commitments-matrix": lambda c: charts.commitments_matrix(commitment_matrix(c), c.labels, STRENGTH_LABELS),
+    "theme-emphasis": lambda c: charts.theme_emphasis(theme_emphasis(c), c.labels),
+    "voices": lambda c: charts.voices(voices(c), c.labels),
+}
+PAIR_ONLY = ("similarity-heatmap", "story-map", "overlap-summary")
+
+
+def slugs(c: Comparison) -> list[str]:
+    """The figures a comparison has: the pair views for two reports, the N × N matrix for more."""
+    pairwise = PAIR_ONLY if len(c.reports) == 2 else ("overlap-matrix",)
+    return [*pairwise, "commitments-matrix", "theme-emphasis", "voices"]
+
+
+def figure(c: Comparison, slug: str) -> tuple:
+    """Build one figure: (matplotlib figure, plotted data). Call inside `plot.style()`."""
+    return _BUILDERS[slug](c)
+
+
+def save_figure(c: Comparison, slug: str, *, notebook: str, inputs: Sequence[Path], out_dir: Path = plot.FIGURES):
+    """Build and save one figure, captioned with the reports' labels; return (record, figure)."""
+    with plot.style():
+        fig, data = figure(c, slug)
+    caption = CAPTIONS[slug].format(pair=" vs ".join(c.labels), reports=" vs ".join(c.labels))
+    record = plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)
+    return record, fig

@@ -119,7 +119,7 @@ def _box(ax, x0: float, y: float, sentence, relation: str, theme: str) -> None:
                            edgecolor="#444444", linewidth=0.6))
     weight = "bold" if sentence.role == "headline" else "normal"
     style = "italic" if sentence.role == "subhead" else "normal"
-    width = (36 if theme else 56) - (8 if sentence.role == "headline" else 0)
+    width = (55 - len(theme) if theme else 54) - (8 if sentence.role == "headline" else 0)
     ax.text(x0 + 0.008, y, f"{sentence.id}  {_snippet(sentence.text, width)}", fontsize=5.6, va="center",
             fontweight=weight, fontstyle=style)
     if theme:

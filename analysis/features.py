@@ -56,6 +56,11 @@ _APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _STEM_LENGTH = 7
 
 
+#: Words whose stem and stop-word status are remembered: a 10,000-sentence pool
+#: asks for the same few thousand words some 600,000 times.
+_WORD_CACHE = 1 << 16
+
+
 @lru_cache(maxsize=1)
 def speech_rules() -> dict[str, frozenset[str]]:
     """Reporting verbs, adverbs and pronouns from `resources/speech.toml`."""
@@ -64,6 +69,7 @@ def speech_rules() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items()}
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def stem(token: str) -> str:
     """A crude, deterministic stem: casefold, drop possessives and inflections, cut to 7 letters.
 
@@ -82,6 +88,7 @@ def stem(token: str) -> str:
     return word[:_STEM_LENGTH]
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_stopword(token: str) -> bool:
     """Function words carry no content of their own (scikit-learn's English list)."""
     return token.casefold().translate(_APOSTROPHE) in ENGLISH_STOP_WORDS
@@ -110,6 +117,10 @@ class SentenceInfo:
     entity_stems: frozenset[str]
     numbers: frozenset[str]
     speaker: frozenset[str]  # stems of the named speaker; empty when unknown
+    # Derived once here rather than for each of the pairs a sentence is in:
+    words: frozenset[str]  # stems and acronyms: what another sentence's entities are looked up in
+    entity_keys: tuple[tuple[str, ...], ...]  # per entity: the stems and acronym that find it
+    terms: tuple[str, ...]  # content stems in order, then acronyms: the TF-IDF terms
 
 
 def _entity_spans(text: str, tokens: list[re.Match[str]], title: bool, lower_vocab: set[str], name_vocab: set[str]) -> list[list[str]]:
@@ -199,22 +210,34 @@ def describe(texts: list[str]) -> list[SentenceInfo]:
         spans = _entity_spans(text, ms, title, lower_vocab, name_vocab)
         stems = tuple(stem(t) for t in tokens)
         acronyms = _acronyms(spans)
+        content_stems = _content_stems_of(stems, tokens)
+        content = frozenset(content_stems) | acronyms
+        entities = tuple(" ".join(span) for span in spans)
         out.append(
             SentenceInfo(
                 text=text,
-                norm=" ".join(text.casefold().translate(_APOSTROPHE).split()),
+                norm=normalise(text),
                 tokens=tuple(tokens),
                 stems=stems,
-                content=frozenset(_content_stems_of(stems, tokens)) | acronyms,
-                entities=tuple(" ".join(span) for span in spans),
+                content=content,
+                entities=entities,
                 entity_stems=frozenset(stem(t) for span in spans for t in span) | acronyms,
                 numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
                 speaker=frozenset() if title else _speaker(text, ms),
+                words=frozenset(stems) | content,
+                entity_keys=tuple(tuple(_span_keys(e)) for e in entities),
+                terms=tuple(content_stems) + tuple(sorted(content - set(stems))),
             )
         )
     return out
 
 
+def normalise(text: str) -> str:
+    """Casefolded, apostrophes unified, white space collapsed: what character measures compare."""
+    return " ".join(text.casefold().translate(_APOSTROPHE).split())
+
+
+@lru_cache(maxsize=_WORD_CACHE)
 def is_content(token: str) -> bool:
     """A word that carries content: not a function word, not a reporting verb.
 
@@ -237,8 +260,8 @@ def _acronyms(spans: list[list[str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _content_stems(info: SentenceInfo) -> list[str]:
-    return _content_stems_of(info.stems, info.tokens) + sorted(info.content - set(info.stems))
+def _terms(info: SentenceInfo) -> tuple[str, ...]:
+    return info.terms
 
 
 def _bigrams(info: SentenceInfo) -> list[str]:
@@ -264,7 +287,7 @@ class Pool:
         self.n_a, self.n_b = len(a), len(b)
         infos = describe(list(a) + list(b))
         self.a, self.b = infos[: self.n_a], infos[self.n_a :]
-        words = TfidfVectorizer(analyzer=_content_stems, sublinear_tf=True, dtype=np.float64)
+        words = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, dtype=np.float64)
         matrix = words.fit_transform(infos).tocsr()
         self.word_a, self.word_b = matrix[: self.n_a], matrix[self.n_a :]
         presence = matrix.copy()
@@ -333,8 +356,7 @@ _SYMBOLIC = (
 
 def unmatched_entities(x: SentenceInfo, y: SentenceInfo) -> list[str]:
     """Entity spans of x none of whose words appear anywhere in y."""
-    present = set(y.stems) | y.content
-    return [e for e in x.entities if not any(s in present for s in _span_keys(e))]
+    return [e for e, keys in zip(x.entities, x.entity_keys) if y.words.isdisjoint(keys)]
 
 
 def _span_keys(entity: str) -> list[str]:
@@ -345,11 +367,11 @@ def _span_keys(entity: str) -> list[str]:
 
 def _symbolic(x: SentenceInfo, y: SentenceInfo) -> tuple[float, ...]:
     """The per-pair features that compare sets rather than vectors."""
-    lcs = Indel.normalized_similarity(list(x.stems), list(y.stems))
+    lcs = Indel.normalized_similarity(x.stems, y.stems)
     nx, ny = len(x.content), len(y.content)
     len_ratio = min(nx, ny) / max(nx, ny) if max(nx, ny) else 1.0
     ent_total = len(x.entity_stems) + len(y.entity_stems)
-    found = len(x.entity_stems & (set(y.stems) | y.content)) + len(y.entity_stems & (set(x.stems) | x.content))
+    found = len(x.entity_stems & y.words) + len(y.entity_stems & x.words)
     ent_shared = found / ent_total if ent_total else 1.0
     ent_conflict = float(bool(unmatched_entities(x, y)) and bool(unmatched_entities(y, x)))
     both_numbers = bool(x.numbers) and bool(y.numbers)

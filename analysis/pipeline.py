@@ -10,7 +10,6 @@ saved by `analysis.plot.save` under the same slugs everywhere.
 from __future__ import annotations
 
 import itertools
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from analysis.themes import themes_in
 CAPTIONS = {
     "similarity-heatmap": "Similarity of every sentence pair, aligned pairs marked: {pair}",
     "story-map": "Story map: both reports in reading order, aligned sentences linked, the rest by main theme: {pair}",
-    "overlap-summary": "Share of each report's sentences and words that the other reports too: {pair}",
+    "overlap-summary": "Share of each report's sentences and words that are matched, partial or in that report only: {pair}",
     "commitments-matrix": "Commitments and how firmly each report records them (strength scale −1 to 5): {reports}",
     "theme-emphasis": "Share of each report's words on each theme, and themes named in the lead: {reports}",
     "voices": "Whose voice each report carries: share of sentences per speaker and the outlet's own: {reports}",
@@ -95,9 +94,14 @@ def pair_shares(c: Comparison) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["a", "b", "aligned_share", "match_share"])
 
 
+def short_theme(theme: str) -> str:
+    """A theme's name up to its first comma or "and" ("border, migration and …" -> "border")."""
+    return theme.split(",")[0].split(" and ")[0]
+
+
 def main_themes(report: Report) -> dict[str, str]:
-    """Each sentence's first theme (lexicon order), shortened for the story map."""
-    return {s.id: textwrap.shorten(found[0], 24, placeholder="…") for s in report.sentences if (found := themes_in(s.text))}
+    """Each sentence's first theme (lexicon order), by its short name, for the story map."""
+    return {s.id: short_theme(found[0]) for s in report.sentences if (found := themes_in(s.text))}
 
 
 def commitment_matrix(c: Comparison) -> pd.DataFrame:
@@ -148,3 +152,14 @@ def save_figure(c: Comparison, slug: str, *, notebook: str, inputs: Sequence[Pat
     caption = CAPTIONS[slug].format(pair=" vs ".join(c.labels), reports=" vs ".join(c.labels))
     record = plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)
     return record, fig
+
+
+def show_figure(c: Comparison, slug: str, *, notebook: str, inputs: Sequence[Path]):
+    """In a notebook: save the figure to figures/, close it, and display the saved PNG with its caption."""
+    import matplotlib.pyplot as plt
+    from IPython.display import Markdown, display
+
+    record, fig = save_figure(c, slug, notebook=notebook, inputs=inputs)
+    plt.close(fig)
+    display(Markdown(f"**Figure `{slug}`.** {record.caption}"))
+    return plot.shown(record)

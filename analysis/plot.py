@@ -337,3 +337,10 @@ def _row(record: FigureRecord) -> str:
 def _cell(text: str) -> str:
     """Escape the one character that breaks a Markdown table cell."""
     return text.replace("|", "\\|")
+
+
+def shown(record: FigureRecord, out_dir: Path = FIGURES, width: int = 760):
+    """The saved PNG, for a notebook to display: readers see exactly the file they cite."""
+    from IPython.display import Image  # notebooks only; the CLI never needs IPython
+
+    return Image(filename=str(out_dir / f"{record.slug}.png"), width=width)

@@ -98,3 +98,13 @@ def _majority(marks: list[str]) -> str:
     if marked and marked.count(BACKGROUND) > marked.count(MEETING):
         return BACKGROUND
     return MEETING
+
+
+def section_of(report: Report) -> dict[str, str]:
+    """The subheading each sentence stands under ("" before the first), keyed by sentence id."""
+    out: dict[str, str] = {}
+    current = ""
+    for sentence in report.sentences:
+        current = sentence.text if sentence.role == "subhead" else current
+        out[sentence.id] = current
+    return out

@@ -8,7 +8,7 @@ import pytest
 from analysis import compare, seeds
 from analysis.cli import main
 from analysis.errors import InputError
-from analysis.paths import FIGURES
+from analysis.paths import FIGURES, TABLES
 from tests.conftest import SEED_A, SEED_B
 
 PAIR = ["The council approved the budget on Monday. The mayor said taxes would not rise.",
@@ -34,11 +34,15 @@ def test_writes_every_output(seed_run):
 def test_figures_hold_the_same_data_as_the_notebooks(seed_run):
     out, _ = seed_run
     written = sorted(p.name for p in (out / "figures").glob("*.csv"))
-    assert written, "compare wrote no figure data"
-    for name in written:
-        committed = FIGURES / name
-        if committed.exists():  # notebooks made this figure too: same plotted data
-            assert (out / "figures" / name).read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), name
+    assert len(written) == 6, written
+    for name in written:  # every figure of compare is one the notebooks commit, with the same plotted data
+        assert (out / "figures" / name).read_text(encoding="utf-8") == (FIGURES / name).read_text(encoding="utf-8"), name
+
+
+def test_tables_match_the_notebooks(seed_run):
+    out, _ = seed_run
+    notebook = pd.read_csv(TABLES / "T5-commitments.csv")
+    assert pd.read_csv(out / "commitments.csv").equals(notebook)
 
 
 def test_three_reports_give_a_matrix_and_pairwise_rows(tmp_path):

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from analysis import overlap, tables
+from analysis import charts, overlap, plot, tables
 from analysis.align import align
 from analysis.errors import InputError
 from analysis.sources import Report, parse_report, read_text
@@ -131,8 +131,14 @@ def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
                        match_share=("match_share", "mean")).reset_index()
 
 
-def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True) -> pd.DataFrame:
-    """The `batch` command: every same-event pair of a JSON-lines file; writes overlap.csv and summary.csv."""
+def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3) -> pd.DataFrame:
+    """The `batch` command: every same-event pair of a JSON-lines file.
+
+    Writes overlap.csv (one row per event and outlet pair), summary.csv (per
+    outlet pair), the figure `overlap-by-outlet-pair`, and for the first
+    `examples` events (in id order) the full `compare` output in
+    events/event-001/, ... (folders are numbered, never named from the data).
+    """
     from analysis.compare import prepare  # one rule for output folders
 
     events = by_event(read_articles(path))
@@ -142,7 +148,33 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
     summary = outlet_summary(table)
     tables.write(table, out / "overlap.csv")
     tables.write(summary, out / "summary.csv")
+    _save_figure(table, Path(path), out / "figures")
+    for number, group in enumerate(list(events.values())[:examples], start=1):
+        _example(group, out / "events" / f"event-{number:03d}")
     return summary
 
 
-BATCH_OUTPUTS = ("overlap.csv", "summary.csv")
+def _save_figure(table: pd.DataFrame, source: Path, out: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    with plot.style():
+        fig, data = charts.overlap_by_outlet_pair(table)
+    caption = f"Share of body sentences aligned per outlet pair, over {table['event'].nunique()} events of {source.name}"
+    plot.save(fig, "overlap-by-outlet-pair", data=data, caption=caption, notebook="python -m analysis batch",
+              inputs=[source], out_dir=out)
+    plt.close(fig)
+
+
+def _example(group: list[Article], folder: Path) -> None:
+    """The whole comparison of one event's articles, as `compare` writes it."""
+    from analysis import compare
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, article in enumerate(group):
+        head = "\n".join(part for part in (article.title, article.date) if part)
+        (folder / f"article-{k + 1}.txt").write_text(f"{head}\n\n{article.text}\n", encoding="utf-8")
+    files = [folder / f"article-{k + 1}.txt" for k in range(len(group))]
+    compare.run(files, folder / "comparison", labels=[a.label for a in group])
+
+
+BATCH_OUTPUTS = ("overlap.csv", "summary.csv", "figures", "events")

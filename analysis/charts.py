@@ -310,3 +310,22 @@ def overlap_matrix(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, 
     ax.set_yticks(range(n), short)
     fig.colorbar(image, ax=ax, label="share of body sentences aligned", shrink=0.8)
     return fig, table.reset_index(drop=True)
+
+
+def overlap_by_outlet_pair(table: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+    """Distribution of the share of body sentences aligned, per outlet pair, over many events.
+
+    `table` is `analysis.batch.overlap_table` (a, b, aligned_share, match_share per event).
+    """
+    pairs = sorted({(a, b) for a, b in zip(table["a"], table["b"])})
+    values = [table.loc[(table["a"] == a) & (table["b"] == b), "aligned_share"].to_numpy() for a, b in pairs]
+    names = [f"{a} – {b}" for a, b in pairs]
+    fig, ax = plt.subplots(figsize=(7, 0.5 * len(pairs) + 1.3), layout="constrained")
+    ax.boxplot(values, orientation="horizontal", tick_labels=names, widths=0.5, showmeans=True,
+               meanprops={"marker": "D", "markerfacecolor": "black", "markeredgecolor": "black", "markersize": 4},
+               medianprops={"color": COLORS["b"]}, flierprops={"markersize": 3})
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of body sentences aligned (match or partial), per event (◆ mean)")
+    rows = [(name, len(v), float(np.mean(v)), float(np.median(v))) for name, v in zip(names, values)]
+    return fig, pd.DataFrame(rows, columns=["outlet_pair", "events", "mean_aligned_share", "median_aligned_share"])

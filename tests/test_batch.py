@@ -57,3 +57,18 @@ def test_bad_jsonl_is_a_one_line_error(tmp_path, lines, message):
     path.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(InputError, match=message):
         batch.read_articles(path)
+
+
+def test_batch_run_writes_tables_figure_and_example_comparisons(tmp_path):
+    records = [
+        {"event_id": "e1", "outlet": "x", "title": "Budget passes", "text": STORY},
+        {"event_id": "e1", "outlet": "y", "title": "Council passes budget", "text": STORY},
+        {"event_id": "e2", "outlet": "x", "title": "Storm shuts harbour", "text": OTHER},
+        {"event_id": "e2", "outlet": "y", "title": "Harbour closed", "text": OTHER},
+    ]
+    source = write_jsonl(tmp_path / "a.jsonl", records)
+    summary = batch.run(source, tmp_path / "out", progress=False, examples=1)
+    assert summary[["a", "b", "events"]].values.tolist() == [["x", "y", 2]]
+    assert (tmp_path / "out" / "figures" / "overlap-by-outlet-pair.png").exists()
+    assert (tmp_path / "out" / "events" / "event-001" / "comparison" / "report.html").exists()
+    assert not (tmp_path / "out" / "events" / "event-002").exists()

@@ -134,3 +134,16 @@ def test_seed_003_joint_agreements():
     assert agreed["joint"].all()
     review = table[table["sentence_id"] == "s006"]
     assert review["strength_label"].tolist() == ["considered"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Pakistan asked the United States to provide scanners.", [("asked", 0)]),
+        ("Kabul asked for more aid.", [("asked", 0)]),
+        ("He was asked how genuine his ambition is.", []),  # a question, not a request
+        ("She asked about it during an interview.", []),
+    ],
+)
+def test_asking_is_a_request_only_when_something_is_asked_for(text, cues):
+    assert [(c.cue, c.strength) for c in find_commitments(text)] == cues

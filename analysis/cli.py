@@ -1,5 +1,8 @@
 """The command line: `python -m analysis COMMAND ...` (also installed as `analysis`).
 
+The same steps the notebooks run, for your own reports (notebooks use the
+modules directly).
+
 Commands print tables to standard output (CSV by default, `--format json`).
 Bad input ends with a one-line `error: ...` on standard error and exit status 2.
 """

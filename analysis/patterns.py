@@ -1,4 +1,4 @@
-"""Precompiled patterns shared by the ingestion modules.
+"""Precompiled patterns shared by the ingestion modules (notebook 01 and every command).
 
 Kept in one place so a reader can audit what counts as a date line or a
 dateline without reading the parsing code. Page-furniture rules are data, in

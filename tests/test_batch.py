@@ -14,15 +14,18 @@ def write_jsonl(path, records):
     return path
 
 
+#: Two events, two outlets each; the last record uses the alternative field names.
+RECORDS = [
+    {"event_id": "e1", "outlet": "x", "title": "Budget passes", "text": STORY},
+    {"event_id": "e1", "outlet": "y", "title": "Council passes budget", "text": STORY},
+    {"event_id": "e2", "outlet": "x", "title": "Storm shuts harbour", "text": OTHER},
+    {"event": "e2", "label": "y", "title": "Harbour closed by storm", "text": OTHER},
+]
+
+
 @pytest.fixture
 def articles(tmp_path):
-    records = [
-        {"event_id": "e1", "outlet": "x", "title": "Budget passes", "text": STORY},
-        {"event_id": "e1", "outlet": "y", "title": "Council passes budget", "text": STORY},
-        {"event_id": "e2", "outlet": "x", "title": "Storm shuts harbour", "text": OTHER},
-        {"event": "e2", "label": "y", "title": "Harbour closed by storm", "text": OTHER},
-    ]
-    return batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records))
+    return batch.read_articles(write_jsonl(tmp_path / "a.jsonl", RECORDS))
 
 
 def test_grouping_and_pairs(articles):
@@ -60,13 +63,7 @@ def test_bad_jsonl_is_a_one_line_error(tmp_path, lines, message):
 
 
 def test_batch_run_writes_tables_figure_and_example_comparisons(tmp_path):
-    records = [
-        {"event_id": "e1", "outlet": "x", "title": "Budget passes", "text": STORY},
-        {"event_id": "e1", "outlet": "y", "title": "Council passes budget", "text": STORY},
-        {"event_id": "e2", "outlet": "x", "title": "Storm shuts harbour", "text": OTHER},
-        {"event_id": "e2", "outlet": "y", "title": "Harbour closed", "text": OTHER},
-    ]
-    source = write_jsonl(tmp_path / "a.jsonl", records)
+    source = write_jsonl(tmp_path / "a.jsonl", RECORDS)
     summary = batch.run(source, tmp_path / "out", progress=False, examples=1)
     assert summary[["a", "b", "events"]].values.tolist() == [["x", "y", 2]]
     assert (tmp_path / "out" / "figures" / "overlap-by-outlet-pair.png").exists()

@@ -94,7 +94,7 @@ def side_of_texts(texts: list[str], prefix: str) -> Side:
 
 def score_matrix(a: Report, b: Report) -> np.ndarray:
     """Calibrated scores in [0, 1] of every pair, shape (len(a.sentences), len(b.sentences))."""
-    return _scores(Pool(side_of(a).texts, side_of(b).texts))
+    return _scores(_pool(side_of(a).texts, side_of(b).texts))
 
 
 def align(
@@ -134,12 +134,14 @@ def align_sides(
     """The one code path behind `align` and `align_texts`."""
     if not 0 <= partial_threshold <= match_threshold <= 1:
         raise ValueError("thresholds must satisfy 0 <= partial_threshold <= match_threshold <= 1")
-    pool = Pool(a.texts, b.texts)
+    pool = _pool(a.texts, b.texts)
     scores = _scores(pool)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
-    lede_pairs = (tier_a[:, None] < 2) & (tier_b[None, :] < 2)
     links = link(scores, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold)
-    rows = [_pair_row(a, b, pool, i, j, scores[i, j], match_threshold, partial_threshold, lede_pairs[i, j]) for i, j in links]
+    rows = [
+        _pair_row(a, b, pool, i, j, scores[i, j], match_threshold, partial_threshold, tier_a[i] < 2 and tier_b[j] < 2)
+        for i, j in links
+    ]
     linked_a = {i for i, _ in links}
     linked_b = {j for _, j in links}
     rows += [_single_row(a, i, "a") for i in range(len(a.texts)) if i not in linked_a]
@@ -148,6 +150,11 @@ def align_sides(
     for r in rows:
         r.pop("_a", None), r.pop("_b", None)
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _pool(a: list[str], b: list[str]) -> Pool:
+    """The pool of both reports; when only candidates will be scored, their cheap measure starts at once."""
+    return Pool(a, b, ratio_ahead=len(a) * len(b) > ALL_PAIRS_BUDGET)
 
 
 def _scores(pool: Pool) -> np.ndarray:
@@ -161,19 +168,37 @@ def _scores(pool: Pool) -> np.ndarray:
 
 
 def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs worth the full features: all of them for report-sized inputs, else top-k a row and a column."""
+    """Pairs worth the full features: all of them for report-sized inputs, else top-k a row and a column.
+
+    Pairs (i, j) come in row-major order. The cheap measure is TF-IDF cosine
+    plus character ratio; rows and columns are ranked a block at a time in
+    one reused buffer, since allocating n_a x n_b floats costs more than
+    ranking them.
+    """
     n_a, n_b = pool.n_a, pool.n_b
     if n_a * n_b <= ALL_PAIRS_BUDGET:
         i, j = np.indices((n_a, n_b))
         return i.ravel(), j.ravel()
-    cheap = pool.word_cosine() + pool.ratio() / 100.0
-    keep = np.zeros((n_a, n_b), dtype=bool)
-    k_row, k_col = min(CANDIDATES_PER_SENTENCE, n_b), min(CANDIDATES_PER_SENTENCE, n_a)
-    rows = np.argpartition(-cheap, k_row - 1, axis=1)[:, :k_row]
-    keep[np.arange(n_a)[:, None], rows] = True
-    cols = np.argpartition(-cheap, k_col - 1, axis=0)[:k_col, :]
-    keep[cols, np.arange(n_b)[None, :]] = True
-    return np.nonzero(keep)
+    ratio, cosine = pool.ratio(), pool.word_a @ pool.word_b.T
+    best_b = _top_k(ratio, cosine.tocsr(), min(CANDIDATES_PER_SENTENCE, n_b))
+    best_a = _top_k(np.ascontiguousarray(ratio.T), cosine.T.tocsr(), min(CANDIDATES_PER_SENTENCE, n_a))
+    keys = np.concatenate([(np.arange(n_a)[:, None] * n_b + best_b).ravel(), (best_a * n_b + np.arange(n_b)[:, None]).ravel()])
+    return np.divmod(np.unique(keys), n_b)
+
+
+def _top_k(ratio: np.ndarray, cosine: sparse.csr_matrix, k: int, block: int = 256) -> np.ndarray:
+    """Per row, the columns of the k largest `cosine + ratio / 100` (numpy's argpartition picks among ties)."""
+    n_rows, n_cols = ratio.shape
+    out = np.empty((n_rows, k), dtype=np.intp)
+    buffer = np.empty((min(block, n_rows), n_cols))
+    for start in range(0, n_rows, block):
+        rows = cosine[start : start + block]
+        cheap = buffer[: rows.shape[0]]
+        np.divide(ratio[start : start + block], 100.0, out=cheap)
+        cheap[np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr)), rows.indices] += rows.data
+        np.negative(cheap, out=cheap)
+        out[start : start + rows.shape[0]] = np.argpartition(cheap, k - 1, axis=1)[:, :k]
+    return out
 
 
 def link(
@@ -184,43 +209,66 @@ def link(
     The core is assigned in stages, headlines with headlines, ledes with
     ledes, then everything left. An extra link needs a strong pair (a match
     by score, or a lede pair at the partial threshold) and room on both sides.
+    Only pairs at or above a threshold can be linked, so the work is done on
+    those few pairs, not on the whole matrix.
     """
-    same_tier = tier_a[:, None] == tier_b[None, :]
-    stages = [np.where(same_tier & (tier_a[:, None] == t), scores, 0.0) for t in (0, 1)]
+    i, j = np.nonzero(scores >= min(partial_threshold, match_threshold))
+    s = scores[i, j]
+    used_a, used_b = np.zeros(scores.shape[0], dtype=bool), np.zeros(scores.shape[1], dtype=bool)
     core: list[tuple[int, int]] = []
-    for stage in stages + [scores]:
-        stage = stage.copy()
-        stage[sorted({i for i, _ in core}), :] = 0.0
-        stage[:, sorted({j for _, j in core})] = 0.0
-        core += _assignment(stage, partial_threshold)
-    count_a = np.bincount([i for i, _ in core], minlength=scores.shape[0])
-    count_b = np.bincount([j for _, j in core], minlength=scores.shape[1])
-    links = set(core)
-    lede_pairs = (tier_a[:, None] < 2) & (tier_b[None, :] < 2)
-    strong_at = np.where(lede_pairs, partial_threshold, match_threshold)
-    i_all, j_all = np.nonzero(scores >= strong_at)
-    for i, j in sorted(zip(i_all.tolist(), j_all.tolist()), key=lambda p: (-scores[p], p)):
-        if (i, j) not in links and count_a[i] < MAX_COUNTERPARTS and count_b[j] < MAX_COUNTERPARTS:
-            links.add((i, j))
-            count_a[i] += 1
-            count_b[j] += 1
-    return sorted(links)
+    for stage_a, stage_b in [(tier_a == t, tier_b == t) for t in (0, 1)] + [(True, True)]:
+        in_stage = (stage_a & ~used_a)[i] & (stage_b & ~used_b)[j]
+        pairs = _assignment(i, j, np.where(in_stage, s, 0.0), scores.shape, partial_threshold)
+        core += pairs
+        used_a[[x for x, _ in pairs]] = True
+        used_b[[y for _, y in pairs]] = True
+    return sorted(set(core) | set(_extras(i, j, s, core, tier_a, tier_b, match_threshold, partial_threshold)))
 
 
-def _assignment(scores: np.ndarray, floor: float) -> list[tuple[int, int]]:
-    """Maximum-score one-to-one pairs at or above `floor`, solved per connected group."""
-    n_a, n_b = scores.shape
-    i, j = np.nonzero(scores >= floor)
+def _extras(
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, core: list[tuple[int, int]], tier_a: np.ndarray, tier_b: np.ndarray,
+    match_threshold: float, partial_threshold: float,
+) -> list[tuple[int, int]]:
+    """Second counterparts: strong pairs, strongest first, while both sentences have room."""
+    count_a = np.bincount([x for x, _ in core], minlength=len(tier_a))
+    count_b = np.bincount([y for _, y in core], minlength=len(tier_b))
+    lede = (tier_a[i] < 2) & (tier_b[j] < 2)
+    strong = s >= np.where(lede, partial_threshold, match_threshold)
+    i, j, s = i[strong], j[strong], s[strong]
+    links, extras = set(core), []
+    for k in np.lexsort((j, i, -s)).tolist():
+        x, y = int(i[k]), int(j[k])
+        if (x, y) not in links and count_a[x] < MAX_COUNTERPARTS and count_b[y] < MAX_COUNTERPARTS:
+            extras.append((x, y))
+            count_a[x] += 1
+            count_b[y] += 1
+    return extras
+
+
+def _assignment(i: np.ndarray, j: np.ndarray, value: np.ndarray, shape: tuple[int, int], floor: float) -> list[tuple[int, int]]:
+    """Maximum-value one-to-one pairs among (i, j) at or above `floor`, solved per connected group.
+
+    Pairs not listed count as 0; (i, j) must list every pair at or above
+    `floor` in row-major order.
+    """
+    keep = value >= floor
+    i, j, value = i[keep], j[keep], value[keep]
     if len(i) == 0:
         return []
+    n_a, n_b = shape
     graph = sparse.coo_matrix((np.ones(len(i)), (i, n_a + j)), shape=(n_a + n_b, n_a + n_b))
     _, labels = connected_components(graph, directed=False)
+    group = labels[i]
+    order = np.argsort(group, kind="stable")
     pairs = []
-    for label in np.unique(labels[i]):
-        rows = np.nonzero(labels[:n_a] == label)[0]
-        cols = np.nonzero(labels[n_a:] == label)[0]
-        block = scores[np.ix_(rows, cols)]
-        r, c = linear_sum_assignment(np.where(block >= floor, block, 0.0), maximize=True)
+    for members in np.split(order, np.flatnonzero(np.diff(group[order])) + 1):
+        if len(members) == 1:
+            pairs.append((int(i[members[0]]), int(j[members[0]])))
+            continue
+        rows, cols = np.unique(i[members]), np.unique(j[members])
+        block = np.zeros((len(rows), len(cols)))
+        block[np.searchsorted(rows, i[members]), np.searchsorted(cols, j[members])] = value[members]
+        r, c = linear_sum_assignment(block, maximize=True)
         pairs += [(int(rows[x]), int(cols[y])) for x, y in zip(r, c) if block[x, y] >= floor]
     return sorted(pairs)
 

@@ -1,13 +1,26 @@
-"""Behaviour of analysis.align on small reports written for the purpose, and on the seeds."""
+"""Behaviour of analysis.align on small reports written for the purpose, on long generated ones, and on the seeds."""
 
 from __future__ import annotations
+
+import random
 
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.optimize import linear_sum_assignment
 
-from analysis.align import COLUMNS, align, align_texts, score_matrix, word_diff
-from analysis.features import describe
+from analysis.align import (
+    ALL_PAIRS_BUDGET,
+    CANDIDATES_PER_SENTENCE,
+    COLUMNS,
+    align,
+    align_texts,
+    candidates,
+    link,
+    score_matrix,
+    word_diff,
+)
+from analysis.features import Pool, describe
 from analysis.paths import SEEDS
 from analysis.sources import parse_report, read_report
 
@@ -141,6 +154,97 @@ def test_deterministic():
 def test_scores_are_probabilities():
     m = score_matrix(parse_report(report(FACTS[0], FACTS[1])), parse_report(report(PARAPHRASES[0], PARAPHRASES[1])))
     assert np.all((m >= 0) & (m <= 1))
+
+
+@pytest.mark.parametrize(
+    "a, b, relations",
+    [
+        ([], [], []),
+        (FACTS[:1], [], ["a_only"]),  # a report with nothing left after cleaning
+        ([], FACTS[:1], ["b_only"]),
+        (["The."], ["It is."], ["a_only", "b_only"]),  # function words only: no vocabulary at all
+    ],
+)
+def test_degenerate_reports_align_without_error(a, b, relations):
+    assert align_texts(a, b).relation.tolist() == relations
+
+
+# --- linking ----------------------------------------------------------------------------------
+
+BODY = np.array([2, 2])
+LEDE_FIRST = np.array([1, 2])
+
+
+@pytest.mark.parametrize(
+    "scores, tier_a, tier_b, expected",
+    [
+        ([[0.35, 0.3], [0.32, 0.01]], BODY, BODY, [(0, 1), (1, 0)]),  # the best total, not greedy (0, 0) first
+        ([[0.9, 0.8], [0.85, 0.1]], BODY, BODY, [(0, 0), (0, 1), (1, 0)]),  # and a strong pair left over is an extra
+        ([[0.9, 0.7]], BODY[:1], BODY, [(0, 0), (0, 1)]),  # a sentence split in two: both strong
+        ([[0.9, 0.3]], BODY[:1], BODY, [(0, 0)]),  # a weak second counterpart is not linked
+        ([[0.9, 0.8, 0.7]], BODY[:1], np.array([2, 2, 2]), [(0, 0), (0, 1)]),  # at most two counterparts
+        ([[0.05]], BODY[:1], BODY[:1], []),  # below the partial threshold
+        ([[0.3, 0.35], [0.36, 0.2]], BODY, BODY, [(0, 1), (1, 0)]),
+        ([[0.3, 0.35], [0.36, 0.2]], LEDE_FIRST, LEDE_FIRST, [(0, 0), (1, 1)]),  # ledes are paired first
+    ],
+)
+def test_link(scores, tier_a, tier_b, expected):
+    assert link(np.array(scores), tier_a, tier_b, match_threshold=0.39, partial_threshold=0.12) == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_link_core_is_the_best_assignment_and_counterparts_are_capped(seed):
+    rng = np.random.default_rng(seed)
+    scores = np.where(rng.random((30, 25)) < 0.2, rng.random((30, 25)), 0.0)
+    tiers_a, tiers_b = np.full(30, 2), np.full(25, 2)
+    links = link(scores, tiers_a, tiers_b, match_threshold=0.39, partial_threshold=0.12)
+    floored = np.where(scores >= 0.12, scores, 0.0)
+    r, c = linear_sum_assignment(floored, maximize=True)
+    core = [(i, j) for i, j in links if (i, j) in set(zip(r.tolist(), c.tolist()))]
+    assert sum(scores[p] for p in core) == pytest.approx(floored[r, c].sum())
+    assert all(scores[p] >= 0.12 for p in links)
+    assert max(np.bincount([i for i, _ in links]).max(), np.bincount([j for _, j in links]).max()) <= 2
+
+
+# --- long documents: only candidate pairs are scored ------------------------------------------
+
+CITIES = ["Lahore", "Karachi", "Quetta", "Multan", "Peshawar", "Sialkot", "Gwadar"]
+THINGS = ["schools", "clinics", "bridges", "wells", "roads", "parks"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def long_reports(n: int) -> tuple[list[str], list[str], list[int]]:
+    """n near-identical facts told twice, B reworded and shuffled: the hard case for picking candidates.
+
+    Returns A, B and, for each sentence of A, the index of its counterpart in B.
+    """
+    facts = [(CITIES[k % 7], THINGS[(k // 7) % 6], DAYS[(k // 42) % 5], 10 + k) for k in range(n)]
+    a = [f"The {c} council approved {n} new {t} on {d}." for c, t, d, n in facts]
+    b = [f"On {d}, {n} new {t} were approved by the council of {c}." for c, t, d, n in facts]
+    order = list(range(n))
+    random.Random(0).shuffle(order)
+    position = {k: p for p, k in enumerate(order)}
+    return a, [b[k] for k in order], [position[k] for k in range(n)]
+
+
+def test_long_reports_above_the_all_pairs_budget_still_align():
+    a, b, truth = long_reports(210)
+    assert len(a) * len(b) > ALL_PAIRS_BUDGET
+    table = align_texts(a, b)
+    assert pairs(table, "match") == {(f"a{k + 1:03d}", f"b{j + 1:03d}") for k, j in enumerate(truth)}
+
+
+def test_candidates_are_the_top_pairs_of_every_row_and_column():
+    a, b, _ = long_reports(230)
+    pool = Pool(a, b[:200])
+    i, j = candidates(pool)
+    cheap = pool.word_cosine() + pool.ratio() / 100.0  # the definition, on the whole dense matrix
+    k = CANDIDATES_PER_SENTENCE
+    keep = np.zeros(cheap.shape, dtype=bool)
+    keep[np.arange(cheap.shape[0])[:, None], np.argpartition(-cheap, k - 1, axis=1)[:, :k]] = True
+    keep[np.argpartition(-cheap, k - 1, axis=0)[:k, :], np.arange(cheap.shape[1])[None, :]] = True
+    expected_i, expected_j = np.nonzero(keep)
+    assert np.array_equal(i, expected_i) and np.array_equal(j, expected_j)
 
 
 # --- the seeds -------------------------------------------------------------------------------

@@ -1,0 +1,263 @@
+"""Behaviour of analysis.features: stems, stop words, entities, speakers, numbers, pair features, term matrices."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+from analysis.features import (
+    FEATURES,
+    Pool,
+    char_ngrams,
+    describe,
+    is_content,
+    is_stopword,
+    stem,
+    term_counts,
+    tfidf,
+    unmatched_entities,
+)
+
+
+def entities(*texts: str) -> list[tuple[str, ...]]:
+    """Entity spans of each sentence, described as one pool."""
+    return [info.entities for info in describe(list(texts))]
+
+
+def feature(a: str, b: str, name: str) -> float:
+    """One pair feature of sentence a against sentence b."""
+    return float(Pool([a], [b]).pair_features(np.array([0]), np.array([0]))[0, FEATURES.index(name)])
+
+
+# --- stems and stop words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("agrees", "agree"),  # third person
+        ("technology", "technological"),  # cut to seven letters
+        ("Pakistan’s", "Pakistan's"),  # curly and straight possessive
+        ("Pakistan's", "Pakistan"),
+        ("companies", "company"),  # -ies -> -y
+        ("classes", "class"),  # -sses -> -ss
+        ("Security", "security"),  # case
+    ],
+)
+def test_inflections_share_a_stem(left, right):
+    assert stem(left) == stem(right)
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("agreed", "agree"),  # "agreed" loses -ed and becomes "agre"
+        ("meetings", "meeting"),  # one suffix only: "meeting" loses -ing, "meetings" only -s
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="known gap of the crude stemmer; fixing it changes the features (refit)")
+def test_inflections_the_stemmer_misses(left, right):
+    assert stem(left) == stem(right)
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("status", "status"),  # -us is not a plural
+        ("analysis", "analysi"),  # -is is not a plural; seven letters
+        ("US", "us"),
+        ("is", "is"),  # too short to strip
+        ("stressed", "stress"),
+    ],
+)
+def test_stem_keeps_what_is_not_an_inflection(token, expected):
+    assert stem(token) == expected
+
+
+@pytest.mark.parametrize(
+    "token, stopword, content",
+    [
+        ("The", True, False),
+        ("between", True, False),
+        ("said", False, False),  # a reporting verb: the frame, not the fact
+        ("told", False, False),
+        ("security", False, True),
+        ("Islamabad", False, True),
+    ],
+)
+def test_stopwords_and_content_words(token, stopword, content):
+    assert is_stopword(token) is stopword
+    assert is_content(token) is content
+
+
+# --- named entities ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (  # a sentence-initial capital opens a run of capitals
+            ["Interior Minister Mohsin Naqvi met the envoy."],
+            [("Interior Minister Mohsin Naqvi",)],
+        ),
+        (["The minister met Natalie Baker in Islamabad."], [("Natalie Baker", "Islamabad")]),
+        (  # "Officials" is capitalised only because it opens the sentence: the pool writes it in lower case
+            ["Officials met in Islamabad.", "The officials left."],
+            [("Islamabad",), ()],
+        ),
+        (["Washington agreed to talks."], [("Washington",)]),  # never in lower case: a name
+        (["Pakistan, US and China met."], [("Pakistan", "US", "China")]),  # punctuation ends a run
+        (  # title-case headline: a word is a name only if the body capitalises it mid-sentence
+            ["Naqvi Says Pakistan Will Act on Crime", "Interior Minister Naqvi said Pakistan would act."],
+            [("Naqvi", "Pakistan"), ("Interior Minister Naqvi", "Pakistan")],
+        ),
+        (["Security Talks Open in Capital With Hopes High"], [()]),  # nothing named elsewhere
+    ],
+)
+def test_entity_spans(texts, expected):
+    assert entities(*texts) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="'US' is the stop word 'us' to scikit-learn; fixing it changes the features (refit)")
+def test_us_is_a_name_in_a_title_case_headline():
+    headline, _ = entities("Pakistan, US Agree to Deepen Security Cooperation", "Officials from Pakistan and the US agreed.")
+    assert headline == ("Pakistan", "US")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The United States signed the deal.", "The US signed the deal."),
+        ("The Federal Investigation Agency arrested him.", "The FIA arrested him."),
+        ("Mohsin Naqvi's ministry agreed.", "Naqvi agreed."),  # one shared word finds the name
+    ],
+)
+def test_names_found_by_acronym_or_shared_word_are_matched(a, b):
+    x, y = describe([a, b])
+    assert unmatched_entities(x, y) == [] and unmatched_entities(y, x) == []
+
+
+def test_a_name_absent_from_the_other_sentence_is_unmatched():
+    x, y = describe(["Pakistan signed the deal.", "India signed the deal."])
+    assert unmatched_entities(x, y) == ["Pakistan"]
+
+
+# --- speakers and numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Interior Minister Naqvi said the deal was signed.", {"interio", "ministe", "naqvi"}),
+        ("Interior Minister Naqvi also said the deal was signed.", {"interio", "ministe", "naqvi"}),  # adverb between
+        ('"We will cooperate," said John Smith.', {"john", "smith"}),  # inverted after a quote
+        ("“We agree,” said Smith on Monday.", {"smith"}),  # curly quotes; the run stops at "on"
+        ("She said the plan would work.", set()),  # a pronoun: we do not guess whom
+        ("They said nothing new.", set()),
+        ("The plan would work, officials said.", set()),  # unnamed
+        ("It is a plan, said the minister.", set()),  # inverted, but no name follows
+        ("The council approved the budget.", set()),  # no reporting verb
+        ("Police said two men were arrested.", {"police"}),
+    ],
+)
+def test_speaker(text, speaker):
+    assert describe([text])[0].speaker == frozenset(speaker)
+
+
+def test_title_case_headline_has_no_speaker():
+    headline, _ = describe(["Naqvi Says Pakistan Will Act on Crime", "Interior Minister Naqvi said Pakistan would act."])
+    assert headline.speaker == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("It cost 4.2 million dollars.", {"4.2"}),
+        ("About 1,000 people came in 2025 and 2026.", {"1000", "2025", "2026"}),  # thousands separator dropped
+        ("The score was 3-0.", {"3", "0"}),
+        ("Version 1.2.3 shipped.", {"1.2.3"}),
+        ("No numbers here.", set()),
+    ],
+)
+def test_numbers(text, numbers):
+    assert describe([text])[0].numbers == frozenset(numbers)
+
+
+# --- pair features ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b, name, expected",
+    [
+        ("It cost 4 million.", "It cost 5 million.", "num_conflict", 1.0),
+        ("It cost 4 million.", "It cost 4 million dollars.", "num_shared", 1.0),
+        ("It cost 4 million.", "It cost a lot.", "num_one_side", 1.0),
+        ("Smith said the plan works.", "Jones said the plan works.", "spk_conflict", 1.0),
+        ("She said the plan works.", "Jones said the plan works.", "spk_conflict", 0.0),  # unknown, not a conflict
+        ("Interior Minister Naqvi said the plan works.", "Naqvi said the plan works.", "spk_agree", 1.0),
+        ("Pakistan signed the deal.", "India signed the deal.", "ent_conflict", 1.0),
+        ("The United States signed the deal.", "The US signed the deal.", "ent_conflict", 0.0),
+    ],
+)
+def test_pair_feature(a, b, name, expected):
+    assert feature(a, b, name) == expected
+
+
+def test_identical_sentences_score_one_on_every_similarity():
+    text = "Mayor Linda Park said the new bridge would open in March."
+    row = dict(zip(FEATURES, Pool([text], [text]).pair_features(np.array([0]), np.array([0]))[0]))
+    for name in ("ratio", "token_sort", "token_set", "word_cos", "cover_min", "cover_max", "bigram", "token_lcs", "len_ratio"):
+        assert row[name] == pytest.approx(1.0), name
+    assert row["char_cos"] == pytest.approx(1.0, abs=1e-6)  # float32 vectors
+    assert row["ent_conflict"] == row["spk_conflict"] == row["num_conflict"] == 0.0
+
+
+def test_ratio_ahead_gives_the_same_matrix():
+    a = ["The council approved the budget.", "Police arrested two men."]
+    b = ["Two men were arrested by police.", "The budget was approved.", "It rained."]
+    assert np.array_equal(Pool(a, b, ratio_ahead=True).ratio(), Pool(a, b).ratio())
+
+
+# --- term matrices: the same numbers as scikit-learn, faster ---------------------------------
+
+
+TEXT_SETS = [
+    ["the cat sat on the mat", "a dog ate the cat food", "zebra"],
+    ["a", "ab abc abcd abcdef", ""],  # words shorter than an n-gram, an empty sentence
+    ["ΣΑΣ σας  İstanbul\tistanbul", "naïve café ’quoted’ co-operate"],  # non-ASCII, tabs, repeated spaces
+    ["same words same words same words", "words same"],  # repeats: counts and first-seen order
+]
+
+
+def same_matrix(ours, theirs) -> bool:
+    """Entry for entry, in storage order: sparse products add in that order."""
+    return (
+        type(ours) is type(theirs)
+        and ours.shape == theirs.shape
+        and all(np.array_equal(getattr(ours, f), getattr(theirs, f)) for f in ("indptr", "indices", "data"))
+        and ours.data.dtype == theirs.data.dtype
+    )
+
+
+@pytest.mark.parametrize("texts", TEXT_SETS)
+def test_character_tfidf_equals_scikit_learn(texts):
+
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+    ours, _ = tfidf(term_counts([t.lower().split() for t in texts], char_ngrams, dtype=np.float32))
+    assert same_matrix(ours, theirs)
+
+
+@pytest.mark.parametrize("texts", TEXT_SETS)
+def test_word_tfidf_and_counts_equal_scikit_learn(texts):
+    docs = [t.split() for t in texts]
+    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
+    theirs = vectorizer.fit_transform(docs)
+    ours, idf = tfidf(term_counts(docs))
+    assert same_matrix(ours, theirs) and np.array_equal(idf, vectorizer.idf_)
+    assert same_matrix(term_counts(docs, dtype=np.int64), CountVectorizer(analyzer=lambda doc: doc).fit_transform(docs))
+
+
+def test_a_pool_without_vocabulary_is_empty_not_an_error():
+    matrix, idf = tfidf(term_counts([[], []]))
+    assert matrix.shape == (2, 0) and idf.shape == (0,)

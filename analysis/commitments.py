@@ -448,3 +448,17 @@ def commitments_table(report: Report) -> pd.DataFrame:
 def is_commitment(text: str, *, threshold: int = DETECTION_THRESHOLD) -> bool:
     """True when a sentence holds a commitment at least `threshold` firm (the benchmark rule)."""
     return any(record.strength >= threshold for record in find_commitments(text))
+
+
+def reported_speaker(text: str, cast: Cast, context: str) -> str:
+    """Who a sentence reports as speaking ("Naqvi said ..."): a person, else a party, else "".
+
+    `context` is the report's text before the sentence, to resolve "he", "the minister".
+    Used by `analysis.emphasis` for the voices of sentences that carry no commitment.
+    """
+    match = _modifier("reporting").search(text)
+    if not match:
+        return ""
+    phrase, _ = _subject(text, _Cue(match.start(), match.end(), 0, "", "verb", ""))
+    who = resolve(re.sub(r"^.*,\s*", "", phrase), cast, context + " " + text[: match.start()])
+    return who.person or who.party

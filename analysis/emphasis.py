@@ -25,12 +25,11 @@ Counting rules, in plain words:
 
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 
-from analysis.actors import build_cast, resolve
-from analysis.commitments import Commitment, _modifier, _subject, _Cue, extract
+from analysis.actors import build_cast
+from analysis.commitments import Commitment, extract, reported_speaker
 from analysis.patterns import WORD
 from analysis.sources import Report, Sentence
 from analysis.themes import theme_names, themes_in
@@ -120,18 +119,9 @@ def sentence_voices(report: Report) -> dict[str, str]:
     context = ""
     for sentence in report.sentences:
         if sentence.role != "subhead":
-            voices[sentence.id] = speakers.get(sentence.id) or _reported_by(sentence.text, cast, context) or OUTLET
+            voices[sentence.id] = speakers.get(sentence.id) or reported_speaker(sentence.text, cast, context) or OUTLET
         context += " " + sentence.text
     return voices
-
-
-def _reported_by(text: str, cast, context: str) -> str:
-    match = _modifier("reporting").search(text)
-    if not match:
-        return ""
-    phrase, _ = _subject(text, _Cue(match.start(), match.end(), 0, "", "verb", ""))
-    who = resolve(re.sub(r"^.*,\s*", "", phrase), cast, context + " " + text[: match.start()])
-    return who.person or who.party
 
 
 def voice_shares(report: Report) -> pd.DataFrame:

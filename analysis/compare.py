@@ -82,11 +82,14 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
     prepare(out, force=force)
     result = pipeline.compare(reports, names)
     shares = pipeline.pair_shares(result)
-    _write_tables(result, shares, out)
-    records = _write_figures(result, files, out / "figures")
-    figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
-    page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
-    report_html.write(out / "report.html", page)
+    try:
+        _write_tables(result, shares, out)
+        records = _write_figures(result, files, out / "figures")
+        figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
+        page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
+        report_html.write(out / "report.html", page)
+    except OSError as err:  # a full disk, a read-only mount, permissions changed under us
+        raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
     return shares
 
 

@@ -114,3 +114,12 @@ def test_cli_exit_status_and_labels(two_files, tmp_path, capsys):
     assert pd.read_csv(tmp_path / "o" / "overlap.csv")[["a", "b"]].values.tolist() == [["A", "B"]]
     assert main(["compare", str(two_files[0]), "--out", str(tmp_path / "p")]) == 2
     assert capsys.readouterr().err.strip().endswith("compare needs at least two reports")
+
+
+def test_a_write_failure_is_a_one_line_error(two_files, tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(compare.tables, "write", refuse)
+    with pytest.raises(InputError, match="cannot write the results"):
+        compare.run(two_files, tmp_path / "out")

@@ -146,11 +146,14 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
     prepare(out, force=force, outputs=BATCH_OUTPUTS)
     table = overlap_table(same_event_pairs(events), progress=progress)
     summary = outlet_summary(table)
-    tables.write(table, out / "overlap.csv")
-    tables.write(summary, out / "summary.csv")
-    _save_figure(table, Path(path), out / "figures")
-    for number, group in enumerate(list(events.values())[:examples], start=1):
-        _example(group, out / "events" / f"event-{number:03d}")
+    try:
+        tables.write(table, out / "overlap.csv")
+        tables.write(summary, out / "summary.csv")
+        _save_figure(table, Path(path), out / "figures")
+        for number, group in enumerate(list(events.values())[:examples], start=1):
+            _example(group, out / "events" / f"event-{number:03d}")
+    except OSError as err:  # a full disk, a read-only mount
+        raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
     return summary
 
 

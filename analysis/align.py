@@ -41,7 +41,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
-from analysis.features import Pool, SentenceInfo, is_content, unmatched_entities
+from analysis.features import FEATURES, Pool, SentenceInfo, is_content, unmatched_entities
 from analysis.scorer import calibrated
 from analysis.sources import Report
 
@@ -52,6 +52,13 @@ MATCH_THRESHOLD = 0.39
 #: 95 % of MSRP train non-paraphrases (same story, different specifics) score
 #: above it (`cv_non_paraphrase_5th_percentile` in scorer.json, 0.118).
 PARTIAL_THRESHOLD = 0.12
+#: A pair where one sentence's rarity-weighted content words lie at least this much
+#: inside the other overlaps, whatever its score: the scorer is fitted for equivalence
+#: (MSRP paraphrase), so it rates a sentence repeated inside a longer one low.
+CONTAINED = 0.8
+#: ... when the smaller of the two has at least this many content words (short
+#: sentences are inside others by chance).
+CONTAINED_MIN_WORDS = 4
 #: Documents with at most this many sentence pairs get every pair fully scored.
 ALL_PAIRS_BUDGET = 40_000
 #: Otherwise, candidates per sentence (by TF-IDF cosine and character ratio).
@@ -94,7 +101,7 @@ def side_of_texts(texts: list[str], prefix: str) -> Side:
 
 def score_matrix(a: Report, b: Report) -> np.ndarray:
     """Calibrated scores in [0, 1] of every pair, shape (len(a.sentences), len(b.sentences))."""
-    return _scores(_pool(side_of(a).texts, side_of(b).texts))
+    return _scores(_pool(side_of(a).texts, side_of(b).texts))[0]
 
 
 def align(
@@ -135,11 +142,13 @@ def align_sides(
     if not 0 <= partial_threshold <= match_threshold <= 1:
         raise ValueError("thresholds must satisfy 0 <= partial_threshold <= match_threshold <= 1")
     pool = _pool(a.texts, b.texts)
-    scores = _scores(pool)
+    scores, contained = _scores(pool)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
-    links = link(scores, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold)
+    linkable = np.where(contained, np.maximum(scores, partial_threshold), scores)
+    links = link(linkable, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold)
     rows = [
-        _pair_row(a, b, pool, i, j, scores[i, j], match_threshold, partial_threshold, tier_a[i] < 2 and tier_b[j] < 2)
+        _pair_row(a, b, pool, i, j, scores[i, j], match_threshold, partial_threshold,
+                  tier_a[i] < 2 and tier_b[j] < 2, contained[i, j])
         for i, j in links
     ]
     linked_a = {i for i, _ in links}
@@ -157,14 +166,18 @@ def _pool(a: list[str], b: list[str]) -> Pool:
     return Pool(a, b, ratio_ahead=len(a) * len(b) > ALL_PAIRS_BUDGET)
 
 
-def _scores(pool: Pool) -> np.ndarray:
-    """Dense calibrated scores; pairs that are not candidates keep 0."""
+def _scores(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
+    """Dense calibrated scores (non-candidates keep 0), and which pairs hold one sentence inside the other."""
     scores = np.zeros((pool.n_a, pool.n_b))
+    contained = np.zeros((pool.n_a, pool.n_b), dtype=bool)
     if pool.n_a == 0 or pool.n_b == 0:
-        return scores
+        return scores, contained
     i, j = candidates(pool)
-    scores[i, j] = calibrated(pool.pair_features(i, j))
-    return scores
+    features = pool.pair_features(i, j)
+    scores[i, j] = calibrated(features)
+    words = np.minimum([len(pool.a[k].content) for k in i], [len(pool.b[k].content) for k in j])
+    contained[i, j] = (features[:, FEATURES.index("cover_max")] >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
+    return scores, contained
 
 
 def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
@@ -273,7 +286,8 @@ def _assignment(i: np.ndarray, j: np.ndarray, value: np.ndarray, shape: tuple[in
     return sorted(pairs)
 
 
-def _basis(score: float, match_threshold: float, partial_threshold: float, lede: bool, conflict: bool) -> tuple[str, str]:
+def _basis(score: float, match_threshold: float, partial_threshold: float, lede: bool, conflict: bool,
+           contained: bool) -> tuple[str, str]:
     """The relation of a linked pair and the rule that decided it (shown to readers)."""
     if conflict:
         return "partial", "speakers differ"
@@ -281,14 +295,16 @@ def _basis(score: float, match_threshold: float, partial_threshold: float, lede:
         return "match", "score"
     if lede and score >= partial_threshold:
         return "match", "lede pair"
+    if contained and score < partial_threshold:
+        return "partial", "contained"
     return "partial", "score"
 
 
 def _pair_row(a: Side, b: Side, pool: Pool, i: int, j: int, score: float, match_threshold: float,
-              partial_threshold: float, lede: bool) -> dict:
+              partial_threshold: float, lede: bool, contained: bool) -> dict:
     x, y = pool.a[i], pool.b[j]
     conflict = bool(x.speaker) and bool(y.speaker) and not x.speaker & y.speaker
-    relation, basis = _basis(score, match_threshold, partial_threshold, lede, conflict)
+    relation, basis = _basis(score, match_threshold, partial_threshold, lede, conflict, contained)
     only_x, only_y = unmatched_entities(x, y), unmatched_entities(y, x)
     return {
         "_a": i,

@@ -119,7 +119,7 @@ def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | No
     """Measure every pair, in parallel, with a progress bar; rows in input order."""
     workers = workers or os.cpu_count() or 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=not progress,
+        rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=None if progress else True,
                          desc="aligning", unit="pair"))
     return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
 

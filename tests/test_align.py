@@ -13,6 +13,7 @@ from analysis.align import (
     ALL_PAIRS_BUDGET,
     CANDIDATES_PER_SENTENCE,
     COLUMNS,
+    PARTIAL_THRESHOLD,
     align,
     align_texts,
     candidates,
@@ -292,3 +293,31 @@ def test_seed_unique_material_is_unaligned(seeds, side, prefix):
     sid = _id(a if side == "a" else b, prefix)
     rows = table[table[f"{side}_id"] == sid]
     assert rows.relation.tolist() == [f"{side}_only"]
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "linked"),
+    [
+        # one sentence repeated inside a longer one: overlapping content, whatever the paraphrase score
+        ("Fishing boats returned to sea at dawn.",
+         "Fishing boats returned to sea at dawn, and the ferry to the islands resumed its timetable.", True),
+        ("The council approved the new harbour budget on Monday.",
+         "The council approved the new harbour budget on Monday after a long debate about fishing quotas and ferry fares.",
+         True),
+        # too short to count as contained: the words are shared by chance
+        ("Boats returned.", "Boats returned to the harbour after the storm, officials in the port town said.", False),
+    ],
+)
+def test_a_sentence_inside_another_is_linked(short, long, linked):
+    table = align_texts([short, "The mayor opened a new library downtown."], [long, "Rain is expected over the weekend."])
+    row = table[(table.a_id == "a001") & (table.b_id == "b001")]
+    assert (not row.empty) == linked
+    if linked:
+        assert row.relation.item() in ("partial", "match")
+
+
+def test_containment_is_named_as_the_basis_when_the_score_is_low():
+    table = align_texts(["Fishing boats returned to sea at dawn."],
+                        ["Fishing boats returned to sea at dawn, and the ferry to the islands resumed its timetable."])
+    row = table.iloc[0]
+    assert row.relation == "partial" and (row.basis == "contained") == (row.score < PARTIAL_THRESHOLD)

@@ -34,6 +34,8 @@ def test_named_tables_exist(table):
         ("partial threshold {}", align.PARTIAL_THRESHOLD),
         ("at most {} words) and one sentence", sources.HEADLINE_MAX_WORDS),
         ("lines of at most {} words", sources.SUBHEAD_MAX_WORDS),
+        ("lie at least {:.0f} % inside the other", 100 * align.CONTAINED),
+        ("at least {} content words) is at least `partial`", {4: "four"}.get(align.CONTAINED_MIN_WORDS)),
     ],
 )
 def test_stated_defaults_are_the_code(phrase, value):

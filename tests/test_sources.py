@@ -150,3 +150,19 @@ def test_nothing_is_lost_on_generated_pages(lines, newline):
     assert rebuilt == raw
     assert kinds <= {"sentence", "field", "removed"}
     assert all(raw[s.start:s.end] == s.text for s in report.sentences)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "removed"),
+    [
+        ("WORLD\n\nTalks end in a deal\n\nThe sides agreed.\n", "Talks end in a deal", ["WORLD"]),
+        ("POLITICS & POLICY MAKING\nTalks end\n\nThe sides agreed.\n", "Talks end", ["POLITICS & POLICY MAKING"]),
+        # a headline set in capitals is longer than a section label: kept
+        ("PAKISTAN AND US AGREE TO DEEPEN SECURITY TIES\n\nThe sides agreed.\n",
+         "PAKISTAN AND US AGREE TO DEEPEN SECURITY TIES", []),
+    ],
+)
+def test_section_labels_are_short_capitals_above_the_headline(page, headline, removed):
+    report = parse_report(page)
+    assert report.headline == headline
+    assert [r.text for r in report.removed] == removed

@@ -27,8 +27,8 @@ all: tables notebooks ## rebuild everything: tables, then execute every notebook
 tables: $(READY) ## run the pipeline on the seeds and write tables/
 	$(BIN)/python scripts/build_tables.py
 
-baseline: $(READY) ## recompute tables/basil-overlap.csv from ../shared/data (after changing the alignment)
-	$(BIN)/python scripts/basil_baseline.py
+baseline: $(READY) ## recompute tables/reference-overlap.csv from ../shared/data (after changing the alignment)
+	$(BIN)/python scripts/reference_overlap.py
 
 notebooks: $(READY) ## execute the notebooks in place, in order
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

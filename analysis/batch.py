@@ -7,7 +7,7 @@ pair of articles of each event, and measures how much they share
 event's article, gives the overlap of reports that do *not* tell the same
 event: together they are the yardstick notebook 01 holds the seeds against.
 Events run in parallel on all cores. Used by `python -m analysis batch`,
-`scripts/basil_baseline.py` and `make bench`.
+`scripts/reference_overlap.py` and `make bench`.
 """
 
 from __future__ import annotations

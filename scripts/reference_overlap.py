@@ -2,7 +2,7 @@
 
 Aligns every outlet pair of the 100 BASIL events (Fox News, The New York Times,
 HuffPost report each), and the same outlet pairs across different events, then
-writes only the resulting numbers to tables/basil-overlap.csv (no article
+writes only the resulting numbers to tables/reference-overlap.csv (no article
 text: BASIL is for research use and is never copied into the project). Run by
 `make baseline`; needs ../shared/data (or $ANALYSIS_SHARED_DATA).
 """
@@ -15,7 +15,7 @@ from analysis import batch, tables
 from analysis.paths import SHARED_DATA, TABLES
 
 SOURCE = SHARED_DATA / "multi-outlet" / "basil_articles.jsonl"
-OUT = TABLES / "basil-overlap.csv"
+OUT = TABLES / "reference-overlap.csv"
 
 
 def main() -> int:

@@ -21,8 +21,16 @@ from analysis import pipeline, plot, report_html, tables
 from analysis.errors import InputError
 from analysis.sources import read_report
 
-TABLES = ("sentences.csv", "alignment.csv", "commitments.csv", "emphasis.csv", "voices.csv", "overlap.csv")
-OUTPUTS = (*TABLES, "report.html", "figures")
+#: What each file holds; written as README.md in the output folder.
+TABLES = {
+    "sentences.csv": "every kept sentence of every report (`report`, `id`, `role`, `paragraph`, `start`, `end`, `text`)",
+    "alignment.csv": "for every pair of reports (`pair`, `a`, `b`), each aligned pair of sentences or left-over sentence",
+    "commitments.csv": "every commitment: actor, speaker, cue, content, strength (-1 to 5), joint, CAMEO/PLOVER, scope, themes",
+    "emphasis.csv": "per report and theme: sentences, share of words, first position, in the lead, strongest commitment",
+    "voices.csv": "per report: share of sentences in each speaker's voice and in the outlet's own",
+    "overlap.csv": "per pair of reports: share of body sentences aligned, and matched as the same fact",
+}
+OUTPUTS = (*TABLES, "report.html", "figures", "README.md")
 NOTEBOOK = "python -m analysis compare"
 
 
@@ -88,6 +96,7 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
         figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
         page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
         report_html.write(out / "report.html", page)
+        (out / "README.md").write_text(_readme(files, names), encoding="utf-8")
     except OSError as err:  # a full disk, a read-only mount, permissions changed under us
         raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
     return shares
@@ -110,3 +119,17 @@ def _write_figures(result: pipeline.Comparison, files: Sequence[Path], out: Path
         plt.close(fig)
         records.append(record)
     return records
+
+
+def _readme(files: Sequence[Path], labels: Sequence[str]) -> str:
+    """What the output folder holds, for whoever opens it later."""
+    compared = "\n".join(f"- {label}: `{path.name}`" for path, label in zip(files, labels))
+    described = "\n".join(f"- `{name}`: {what}" for name, what in TABLES.items())
+    return (
+        "# Comparison of news reports\n\nWritten by `python -m analysis compare`.\n\n"
+        f"## Reports\n\n{compared}\n\n## Files\n\n- `report.html`: the reports side by side; open it in a "
+        "browser (it works offline)\n"
+        f"{described}\n- `figures/`: the figures as PNG, SVG and the plotted data as CSV; "
+        "`figures/README.md` gives captions and inputs' SHA-256\n\n"
+        "Column meanings and the method: the project's README (sections \"Output columns\" and \"Methodology\").\n"
+    )

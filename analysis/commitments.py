@@ -358,31 +358,19 @@ def find_commitments(
     """Commitments in one sentence; `context` is the report's text before it (for pronouns)."""
     cast = cast or build_cast([context, text] if context else [text])
     records: list[Commitment] = []
-    main = Actor("", "", "")
+    main = Actor("", "", "")  # the sentence's first subject: the actor of cues that name none
     absorbed_until = -1
-    has_reporting = _modifier("reporting").search
     for cue in find_cues(text):
-        if cue.start < absorbed_until:
-            continue
-        if cue.kind == "verb" and _DETERMINER.search(text[:cue.start]):
-            continue
-        if cue.needs == "welcome" and not (_WELCOME.search(text[:cue.start]) and _noun_actor(text, cue)):
-            continue
-        if cue.modal == "backshift" and not has_reporting(text[:cue.start]):
+        if cue.start < absorbed_until or not _cue_applies(text, cue):
             continue
         subject, window_start = _subject(text, cue)
         if cue.kind == "noun":
             subject = _before_verb(subject)
         here = context + " " + text[:cue.start]
-        actor = subject_actor = resolve(subject, cast, here)
-        if not main.label and actor.label:
-            main = actor
-        if cue.kind == "noun" and _noun_actor(text, cue):
-            actor = resolve(_noun_actor(text, cue), cast, here)
-        elif cue.kind == "passive":
-            actor = Actor(BOTH, "", "")
-        elif not actor.label:
-            actor = main
+        subject_actor = resolve(subject, cast, here)
+        if not main.label and subject_actor.label:
+            main = subject_actor
+        actor = _actor(text, cue, subject_actor, main, cast, here)
         if cue.needs == "actor" and not (actor.known or is_agent(subject or main.literal)):
             continue
         content, absorbed_until = _content(text, cue)
@@ -390,31 +378,59 @@ def find_commitments(
             continue
         if cue.kind == "passive" and not content:
             content = _passive_content(text, cue)
-        window = text[window_start:cue.start] if cue.kind != "noun" else " ".join(text[:cue.start].split()[-3:])
-        if cue.kind == "passive":
-            window = " ".join(text[:cue.start].split()[-2:]) + " " + text[cue.start:cue.end]
-        strength = _strength(cue, window, content, text)
-        cameo = _cameo(cue, strength, content)
-        party = actor.party if actor.party else actor.literal
-        records.append(
-            Commitment(
-                sentence_id=sentence_id,
-                text=text,
-                actor=party,
-                speaker=_speaker(text, cue, subject_actor if subject_actor.label else main, main, cast, context),
-                cue=text[cue.start:cue.end],
-                content=content,
-                beneficiary=_beneficiary(content, actor.party),
-                strength=strength,
-                joint=actor.party == BOTH,
-                cameo=cameo,
-                plover=_plover().get(cameo, _plover().get(cameo[:3], "")),
-                scope=scope,
-                themes=themes_in(content) or themes_in(text),
-                offset=cue.start,
-            )
-        )
+        strength = _strength(cue, _window(text, cue, window_start), content, text)
+        speaker = _speaker(text, cue, subject_actor if subject_actor.label else main, main, cast, context)
+        records.append(_record(text, sentence_id, cue, actor, speaker, content, strength, scope))
     return records
+
+
+def _cue_applies(text: str, cue: _Cue) -> bool:
+    """Cues that are not commitments here: an adjective ("the proposed plan"), a welcome with
+    nothing welcomed, a backshifted modal with no reporting verb before it."""
+    if cue.kind == "verb" and _DETERMINER.search(text[:cue.start]):
+        return False
+    if cue.needs == "welcome" and not (_WELCOME.search(text[:cue.start]) and _noun_actor(text, cue)):
+        return False
+    return not (cue.modal == "backshift" and not _modifier("reporting").search(text[:cue.start]))
+
+
+def _actor(text: str, cue: _Cue, subject: Actor, main: Actor, cast: Cast, here: str) -> Actor:
+    """The committing party: the owner of a noun cue, both for an agentless passive, else the subject."""
+    if cue.kind == "noun" and _noun_actor(text, cue):
+        return resolve(_noun_actor(text, cue), cast, here)
+    if cue.kind == "passive":
+        return Actor(BOTH, "", "")
+    return subject if subject.label else main
+
+
+def _window(text: str, cue: _Cue, window_start: int) -> str:
+    """The words before the cue whose modifiers (negation, modals, hedges) apply to it."""
+    if cue.kind == "passive":
+        return " ".join(text[:cue.start].split()[-2:]) + " " + text[cue.start:cue.end]
+    if cue.kind == "noun":
+        return " ".join(text[:cue.start].split()[-3:])
+    return text[window_start:cue.start]
+
+
+def _record(text: str, sentence_id: str, cue: _Cue, actor: Actor, speaker: str, content: str, strength: int,
+            scope: str) -> Commitment:
+    cameo = _cameo(cue, strength, content)
+    return Commitment(
+        sentence_id=sentence_id,
+        text=text,
+        actor=actor.party if actor.party else actor.literal,
+        speaker=speaker,
+        cue=text[cue.start:cue.end],
+        content=content,
+        beneficiary=_beneficiary(content, actor.party),
+        strength=strength,
+        joint=actor.party == BOTH,
+        cameo=cameo,
+        plover=_plover().get(cameo, _plover().get(cameo[:3], "")),
+        scope=scope,
+        themes=themes_in(content) or themes_in(text),
+        offset=cue.start,
+    )
 
 
 def extract(report: Report) -> list[Commitment]:

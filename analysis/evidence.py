@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis import actors, overlap
 from analysis.features import describe
+from analysis.patterns import MONTH_NAMES
 from analysis.sources import Report
 
 SAME = "consistent with one event"
@@ -27,7 +28,7 @@ TWO = "points to two events"
 NEUTRAL = "says nothing either way"
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _POSSESSIVE = re.compile(r"[’']s$")
 #: Tail (in %) of the reference distributions beyond which shared content points one way.
@@ -85,13 +86,10 @@ def printed_date(a: Report, b: Report) -> tuple[str, str, str, str]:
 
 def months(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Months the texts mention: background that dates a text, not the meeting itself."""
-    ma = sorted(set(_MONTH.findall(" ".join(_body(a)))), key=_month_number)
-    mb = sorted(set(_MONTH.findall(" ".join(_body(b)))), key=_month_number)
+    ma = sorted(set(_MONTH.findall(" ".join(_body(a)))), key=MONTH_NAMES.index)
+    mb = sorted(set(_MONTH.findall(" ".join(_body(b)))), key=MONTH_NAMES.index)
     return _join(ma), _join(mb), NEUTRAL, "background references date a text's writing, not which meeting it reports"
 
-
-def _month_number(name: str) -> int:
-    return _MONTH.pattern.split("|").index(name) if name in _MONTH.pattern else 0
 
 
 def titles(a: Report, b: Report) -> tuple[str, str, str, str]:

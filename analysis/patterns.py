@@ -7,6 +7,10 @@ dateline without reading the parsing code. Page-furniture rules are data, in
 
 import re
 
+#: Month names in calendar order (evidence and scope read them; DATE_LINE matches their abbreviations).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

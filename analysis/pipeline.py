@@ -22,11 +22,11 @@ from analysis.commitments import STRENGTH_LABELS, commitments_table
 from analysis.sources import Report, sentences_frame
 from analysis.themes import themes_in
 
-#: Slug and caption of every figure, `{pair}` and `{reports}` filled in per run.
+#: Slug and caption of every figure, `{reports}` filled in per run.
 CAPTIONS = {
-    "similarity-heatmap": "Similarity of every sentence pair, aligned pairs marked: {pair}",
-    "story-map": "Story map: both reports in reading order, aligned sentences linked, the rest by main theme: {pair}",
-    "overlap-summary": "Share of each report's sentences and words that are matched, partial or in that report only: {pair}",
+    "similarity-heatmap": "Similarity of every sentence pair, aligned pairs marked: {reports}",
+    "story-map": "Story map: both reports in reading order, aligned sentences linked, the rest by main theme: {reports}",
+    "overlap-summary": "Share of each report's sentences and words that are matched, partial or in that report only: {reports}",
     "commitments-matrix": "Commitments and how firmly each report records them (strength scale −1 to 5): {reports}",
     "theme-emphasis": "Share of each report's words on each theme, and themes named in the lead: {reports}",
     "voices": "Whose voice each report carries: share of sentences per speaker and the outlet's own: {reports}",
@@ -149,7 +149,7 @@ def save_figure(c: Comparison, slug: str, *, notebook: str, inputs: Sequence[Pat
     """Build and save one figure, captioned with the reports' labels; return (record, figure)."""
     with plot.style():
         fig, data = figure(c, slug)
-    caption = CAPTIONS[slug].format(pair=" vs ".join(c.labels), reports=" vs ".join(c.labels))
+    caption = CAPTIONS[slug].format(reports=" vs ".join(c.labels))
     record = plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)
     return record, fig
 

@@ -24,12 +24,12 @@ from datetime import date
 from functools import lru_cache
 
 from analysis.lexicon import load_table
+from analysis.patterns import MONTH_NAMES
 from analysis.sources import Report, Sentence
 
 MEETING = "meeting"
 BACKGROUND = "background"
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
+_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 _MONTH = re.compile(rf"\b(?:in|since|during|by|on|last|this|early|late|mid-?)\s+(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})\b", re.IGNORECASE)
 
 

@@ -71,3 +71,8 @@ def test_text_clues_has_every_dimension():
     table = evidence.text_clues(MORNING, EVENING, alignment)
     assert list(table["dimension"]) == [*evidence.DIMENSIONS, "shared content"]
     assert set(table["reading"]) <= {evidence.SAME, evidence.TWO, evidence.NEUTRAL}
+
+
+def test_months_are_listed_in_calendar_order_from_january():
+    early = parse_report("Talks\n\nThey met in January. They met again in March and in February.\n")
+    assert evidence.months(early, MORNING)[0] == "January; February; March"

@@ -40,3 +40,12 @@ def test_named_tables_exist(table):
 )
 def test_stated_defaults_are_the_code(phrase, value):
     assert phrase.format(value) in README
+
+
+def test_stated_number_of_batch_examples_is_the_default():
+    import inspect
+
+    from analysis import batch
+
+    default = inspect.signature(batch.run).parameters["examples"].default
+    assert f"for the first {({3: 'three'}).get(default, default)} events" in README

@@ -14,8 +14,9 @@ Why the method is as it is:
   reads as the probability that the two sentences report the same fact.
 - A pair whose speakers are both named and share no word is never a `match`:
   the same words said by someone else are another fact.
-- Inverted pyramid: a report's lede (headline, standfirst, first body
-  paragraph) summarises the event, and two reports of one event summarise
+- Inverted pyramid: a report's lede (headline, standfirst, and the first
+  paragraph of the body or, where paragraphs are single sentences, its first
+  two sentences: the classic one- or two-sentence lede) summarises the event, and two reports of one event summarise
   the same fact in their ledes even when they list different specifics, which
   a paraphrase scorer rates low. So ledes are aligned with ledes first, and a
   lede-to-lede pair at or above the partial threshold, with no conflicting
@@ -24,8 +25,8 @@ Why the method is as it is:
   (`scipy.optimize.linear_sum_assignment`), solved per connected group of
   plausible pairs so large documents stay fast; ledes first, then the rest. Reports also split one
   sentence in two, so a sentence may take a second counterpart when that pair
-  is itself strong (content split) or the counterpart is otherwise unused and
-  has no better partner.
+  is itself strong, or when one of the two lies inside the other and has no
+  counterpart yet (the other half of a split sentence).
 - For large documents only candidate pairs (the top few per sentence by cheap
   measures) get the full features; other pairs score 0, a lower bound.
 """
@@ -47,11 +48,11 @@ from analysis.sources import Report
 
 #: A pair scoring at least this is a `match`: the threshold with the best
 #: cross-validated F1 on MSRP train (`cv_best_f1_threshold` in scorer.json).
-MATCH_THRESHOLD = 0.39
+MATCH_THRESHOLD = 0.44
 #: A pair scoring at least this (and below the match threshold) is `partial`.
 #: 95 % of MSRP train non-paraphrases (same story, different specifics) score
-#: above it (`cv_non_paraphrase_5th_percentile` in scorer.json, 0.118).
-PARTIAL_THRESHOLD = 0.12
+#: above it (`cv_non_paraphrase_5th_percentile` in scorer.json, 0.090).
+PARTIAL_THRESHOLD = 0.09
 #: A pair where one sentence's rarity-weighted content words lie at least this much
 #: inside the other overlaps, whatever its score: the scorer is fitted for equivalence
 #: (MSRP paraphrase), so it rates a sentence repeated inside a longer one low.
@@ -82,14 +83,19 @@ class Side:
     ids: list[str]
     roles: list[str]
     texts: list[str]
-    tiers: list[int]  # 0 headline, 1 standfirst or first body paragraph (the lede), 2 the rest
+    tiers: list[int]  # 0 headline, 1 the lede (standfirst, first body paragraph or sentences), 2 the rest
+
+
+#: Body sentences that belong to the lede even when the first paragraph is shorter.
+LEDE_SENTENCES = 2
 
 
 def side_of(report: Report) -> Side:
     """The sentences of a parsed report."""
     s = report.sentences
-    first = min((x.paragraph for x in s if x.role == "body"), default=0)
-    tiers = [0 if x.role == "headline" else 1 if x.role == "standfirst" or x.paragraph == first else 2 for x in s]
+    body = [x for x in s if x.role == "body"]
+    lede = {x.id for x in body[:LEDE_SENTENCES]} | {x.id for x in body if x.paragraph == body[0].paragraph}
+    tiers = [0 if x.role == "headline" else 1 if x.role == "standfirst" or x.id in lede else 2 for x in s]
     return Side([x.id for x in s], [x.role for x in s], [x.text for x in s], tiers)
 
 
@@ -145,7 +151,8 @@ def align_sides(
     scores, contained = _scores(pool)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
     linkable = np.where(contained, np.maximum(scores, partial_threshold), scores)
-    links = link(linkable, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold)
+    links = link(linkable, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold,
+                 contained=contained)
     rows = [
         _pair_row(a, b, pool, i, j, scores[i, j], match_threshold, partial_threshold,
                   tier_a[i] < 2 and tier_b[j] < 2, contained[i, j])
@@ -215,13 +222,16 @@ def _top_k(ratio: np.ndarray, cosine: sparse.csr_matrix, k: int, block: int = 25
 
 
 def link(
-    scores: np.ndarray, tier_a: np.ndarray, tier_b: np.ndarray, *, match_threshold: float, partial_threshold: float
+    scores: np.ndarray, tier_a: np.ndarray, tier_b: np.ndarray, *, match_threshold: float, partial_threshold: float,
+    contained: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
     """Aligned pairs (i, j), sorted: a one-to-one core plus strong one-to-many extras.
 
     The core is assigned in stages, headlines with headlines, ledes with
-    ledes, then everything left. An extra link needs a strong pair (a match
-    by score, or a lede pair at the partial threshold) and room on both sides.
+    ledes, then everything left. An extra link needs room on both sides and
+    a strong pair (a match by score, or a lede pair at the partial threshold),
+    or a pair where one sentence lies inside the other (`contained`) and one
+    of the two has no counterpart yet: a sentence split in two.
     Only pairs at or above a threshold can be linked, so the work is done on
     those few pairs, not on the whole matrix.
     """
@@ -235,23 +245,27 @@ def link(
         core += pairs
         used_a[[x for x, _ in pairs]] = True
         used_b[[y for _, y in pairs]] = True
-    return sorted(set(core) | set(_extras(i, j, s, core, tier_a, tier_b, match_threshold, partial_threshold)))
+    inside = contained[i, j] if contained is not None else np.zeros(len(i), dtype=bool)
+    return sorted(set(core) | set(_extras(i, j, s, inside, core, tier_a, tier_b, match_threshold, partial_threshold)))
 
 
 def _extras(
-    i: np.ndarray, j: np.ndarray, s: np.ndarray, core: list[tuple[int, int]], tier_a: np.ndarray, tier_b: np.ndarray,
-    match_threshold: float, partial_threshold: float,
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, inside: np.ndarray, core: list[tuple[int, int]], tier_a: np.ndarray,
+    tier_b: np.ndarray, match_threshold: float, partial_threshold: float,
 ) -> list[tuple[int, int]]:
-    """Second counterparts: strong pairs, strongest first, while both sentences have room."""
+    """Second counterparts, strongest first, while both sentences have room (see `link`)."""
     count_a = np.bincount([x for x, _ in core], minlength=len(tier_a))
     count_b = np.bincount([y for _, y in core], minlength=len(tier_b))
     lede = (tier_a[i] < 2) & (tier_b[j] < 2)
     strong = s >= np.where(lede, partial_threshold, match_threshold)
-    i, j, s = i[strong], j[strong], s[strong]
+    keep = strong | inside
+    i, j, s, strong = i[keep], j[keep], s[keep], strong[keep]
     links, extras = set(core), []
     for k in np.lexsort((j, i, -s)).tolist():
         x, y = int(i[k]), int(j[k])
-        if (x, y) not in links and count_a[x] < MAX_COUNTERPARTS and count_b[y] < MAX_COUNTERPARTS:
+        if (x, y) in links or count_a[x] >= MAX_COUNTERPARTS or count_b[y] >= MAX_COUNTERPARTS:
+            continue
+        if strong[k] or count_a[x] == 0 or count_b[y] == 0:
             extras.append((x, y))
             count_a[x] += 1
             count_b[y] += 1

@@ -17,15 +17,18 @@ Used through `analysis.align` by notebooks 02_alignment and 04_emphasis.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import snowballstemmer
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -52,11 +55,16 @@ FEATURES = (
     "num_one_side",  # only one side gives numbers
     "spk_agree",  # both speakers named and they share a word
     "spk_conflict",  # both speakers named and they share none
+    "word_overlap",  # rarity-weighted words (function words too) found in the other, of the longer sentence
+    "content_bigram",  # ... pairs of consecutive content words found in the other, of the longer sentence
+    "content_edit",  # Levenshtein similarity of the content-word sequences
+    "neg_mismatch",  # one sentence is negated ("not", "never", "n't" ...) and the other is not
 )
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: Words that turn a statement into its opposite; "n't" is matched as an ending.
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "none", "nothing"})
 _APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-_STEM_LENGTH = 7
 
 
 #: Words whose stem and stop-word status are remembered: a 10,000-sentence pool
@@ -74,26 +82,31 @@ def speech_rules() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=_WORD_CACHE)
 def stem(token: str) -> str:
-    """A crude, deterministic stem: casefold, drop possessives and inflections, cut to 7 letters.
+    """The Snowball (Porter 2) English stem of a word, casefolded, possessive dropped.
 
-    Paraphrases change inflection ("agreed"/"agree", "technology"/"technological");
-    a fixed-length prefix after stripping common endings unifies most of them
-    without a stemming dependency.
+    Paraphrases change inflection and derivation ("agreed"/"agree",
+    "technology"/"technological"); the stem unifies them.
     """
     word = token.casefold().translate(_APOSTROPHE)
     for suffix in ("'s", "'"):
         if word.endswith(suffix):
             word = word[: -len(suffix)]
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ss", "us", "is")):
-            word = word[: -len(suffix)] + repl
-            break
-    return word[:_STEM_LENGTH]
+    return _english_stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _english_stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=_WORD_CACHE)
 def is_stopword(token: str) -> bool:
-    """Function words carry no content of their own (scikit-learn's English list)."""
+    """Function words carry no content of their own (scikit-learn's English list).
+
+    A word in capitals is an abbreviation, not a function word: "US" is not "us".
+    """
+    if len(token) > 1 and token.isupper():
+        return False
     return token.casefold().translate(_APOSTROPHE) in ENGLISH_STOP_WORDS
 
 
@@ -107,7 +120,12 @@ def _is_title_case(tokens: list[str]) -> bool:
     return len(content) >= 3 and sum(map(_capitalised, content)) >= 0.9 * len(content)
 
 
-@dataclass(frozen=True)
+def _is_negated(tokens: list[str]) -> bool:
+    folded = [t.casefold().translate(_APOSTROPHE) for t in tokens]
+    return any(t in _NEGATIONS or t.endswith("n't") for t in folded)
+
+
+@dataclass(frozen=True, eq=False)
 class SentenceInfo:
     """The parts of one sentence the pair features compare."""
 
@@ -124,6 +142,10 @@ class SentenceInfo:
     words: frozenset[str]  # stems and acronyms: what another sentence's entities are looked up in
     entity_keys: tuple[tuple[str, ...], ...]  # per entity: the stems and acronym that find it
     terms: tuple[str, ...]  # content stems in order, then acronyms: the TF-IDF terms
+    stem_counts: Counter[str]  # every word's stem, function words too, with its count
+    content_order: tuple[str, ...]  # content stems in sentence order
+    content_pairs: Counter[tuple[str, str]]  # consecutive content stems
+    negated: bool
 
 
 def _entity_spans(text: str, tokens: list[re.Match[str]], title: bool, lower_vocab: set[str], name_vocab: set[str]) -> list[list[str]]:
@@ -161,7 +183,7 @@ def _entity_spans(text: str, tokens: list[re.Match[str]], title: bool, lower_voc
 def _speaker(text: str, tokens: list[re.Match[str]]) -> frozenset[str]:
     """Stems of the named subject of a reporting verb; empty for pronouns or no verb.
 
-    "Interior Minister Naqvi also said ..." -> {interio, ministe, naqvi};
+    "Interior Minister Naqvi also said ..." -> {interior, minist, naqvi};
     '"...," said John Smith.' -> {john, smith}; "She said ..." -> unknown: we
     do not guess whom a pronoun stands for.
     """
@@ -230,6 +252,10 @@ def describe(texts: list[str]) -> list[SentenceInfo]:
                 words=frozenset(stems) | content,
                 entity_keys=tuple(tuple(_span_keys(e)) for e in entities),
                 terms=tuple(content_stems) + tuple(sorted(content - set(stems))),
+                stem_counts=Counter(stems),
+                content_order=tuple(content_stems),
+                content_pairs=Counter(zip(content_stems, content_stems[1:])),
+                negated=_is_negated(tokens),
             )
         )
     return out
@@ -308,6 +334,9 @@ class Pool:
         bigrams.data[:] = 1  # presence, not count
         self.bigram_a, self.bigram_b = bigrams[: self.n_a], bigrams[self.n_a :]
         self.bigram_count = np.asarray(bigrams.sum(axis=1)).ravel()
+        self.stem_idf = _stem_idf(infos)
+        self.stem_mass = np.array([_weighted(info.stem_counts, self.stem_idf) for info in infos])
+        self.pair_mass = np.array([_weighted(info.content_pairs, self.stem_idf) for info in infos])
         words = [info.norm.lower().split() for info in infos]
         char_matrix, _ = tfidf(term_counts(words, char_ngrams, dtype=np.float32))
         self.char_a, self.char_b = char_matrix[: self.n_a], char_matrix[self.n_a :]
@@ -343,11 +372,50 @@ class Pool:
         shared_bigrams = _rowwise_dot(self.bigram_a, self.bigram_b, i, j).astype(np.float64)
         fewer = np.minimum(self.bigram_count[i], self.bigram_count[jb])
         cols["bigram"] = np.divide(shared_bigrams, fewer, out=np.zeros_like(shared_bigrams), where=fewer > 0)
+        cols["word_overlap"], cols["content_bigram"] = self._wording(i, j)
         rows = [_symbolic(self.a[x], self.b[y]) for x, y in zip(i, j)]
         symbolic = np.array(rows, dtype=np.float64).reshape(len(i), len(_SYMBOLIC))
         for k, name in enumerate(_SYMBOLIC):
             cols[name] = symbolic[:, k]
         return np.column_stack([cols[name] for name in FEATURES]) if len(i) else np.zeros((0, len(FEATURES)))
+
+
+    def _wording(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """How much of the longer sentence's wording the other shares, rarity-weighted.
+
+        Two sentences of one story that are not the same fact usually differ by
+        a clause: the longer one has words, and runs of content words, that the
+        other lacks (n-gram precision as in BLEU, taken from the longer side).
+        Function words count here, since a changed "not" or "by" can change the
+        fact, but weighted by rarity in the pool like everything else, so a
+        frame the reports repeat ("X said the new ... would enhance ...") adds
+        little.
+        """
+        words, pairs = np.zeros(len(i)), np.zeros(len(i))
+        for k, (x, y) in enumerate(zip(i, j)):
+            a, b = self.a[x], self.b[y]
+            longer = max(self.stem_mass[x], self.stem_mass[self.n_a + y])
+            if longer > 0:
+                words[k] = _weighted(a.stem_counts & b.stem_counts, self.stem_idf) / longer
+            more = max(self.pair_mass[x], self.pair_mass[self.n_a + y])
+            if more > 0:
+                pairs[k] = _weighted(a.content_pairs & b.content_pairs, self.stem_idf) / more
+        return words, pairs
+
+
+def _stem_idf(infos: list[SentenceInfo]) -> dict[str, float]:
+    """Smoothed IDF of every stem over the pool (scikit-learn's formula), function words included."""
+    df = Counter(s for info in infos for s in set(info.stems))
+    n = len(infos)
+    return {s: math.log((1 + n) / (1 + d)) + 1.0 for s, d in df.items()}
+
+
+def _weighted(counts: Counter, idf: dict[str, float]) -> float:
+    """Sum of IDF times count; a key that is a pair of stems weighs the sum of both."""
+    total = 0.0
+    for key, count in counts.items():
+        total += count * (idf[key] if isinstance(key, str) else idf[key[0]] + idf[key[1]])
+    return total
 
 
 _SYMBOLIC = (
@@ -360,6 +428,8 @@ _SYMBOLIC = (
     "num_one_side",
     "spk_agree",
     "spk_conflict",
+    "content_edit",
+    "neg_mismatch",
 )
 
 
@@ -390,4 +460,6 @@ def _symbolic(x: SentenceInfo, y: SentenceInfo) -> tuple[float, ...]:
     both_speakers = bool(x.speaker) and bool(y.speaker)
     spk_agree = float(both_speakers and bool(x.speaker & y.speaker))
     spk_conflict = float(both_speakers and not x.speaker & y.speaker)
-    return (lcs, len_ratio, ent_shared, ent_conflict, num_shared, num_conflict, num_one_side, spk_agree, spk_conflict)
+    return (lcs, len_ratio, ent_shared, ent_conflict, num_shared, num_conflict, num_one_side, spk_agree, spk_conflict,
+            Levenshtein.normalized_similarity(x.content_order, y.content_order),
+            float(x.negated != y.negated))

@@ -31,8 +31,14 @@ def parameters() -> dict:
 
 
 def calibrated(features: np.ndarray, params: dict | None = None) -> np.ndarray:
-    """Probability of 'same fact' for each feature row (standardise, then logistic)."""
+    """Probability of 'same fact' for each feature row (clip, standardise, then logistic).
+
+    Each feature is first clipped to the range seen in training: a linear model
+    must not extrapolate a weight beyond the values it was fitted on (news
+    reports are not MSRP's single sentences of at most 30 words).
+    """
     p = params or parameters()
-    z = (features - np.asarray(p["mean"])) / np.asarray(p["scale"])
+    clipped = np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"]))
+    z = (clipped - np.asarray(p["mean"])) / np.asarray(p["scale"])
     logit = z @ np.asarray(p["coef"]) + p["intercept"]
     return 1.0 / (1.0 + np.exp(-logit))

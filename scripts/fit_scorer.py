@@ -109,6 +109,8 @@ def main() -> int:
         "cv_non_paraphrase_5th_percentile": round(partial_t, 4),
         "sklearn": sklearn.__version__,
         "features": list(FEATURES),
+        "lower": [round(float(v), 8) for v in x.min(axis=0)],
+        "upper": [round(float(v), 8) for v in x.max(axis=0)],
         "mean": [round(float(v), 8) for v in scaler.mean_],
         "scale": [round(float(v), 8) for v in scaler.scale_],
         "coef": [round(float(v), 8) for v in model.coef_[0]],

@@ -18,6 +18,7 @@ from analysis.align import (
     align_texts,
     candidates,
     link,
+    side_of,
     score_matrix,
     word_diff,
 )
@@ -146,6 +147,19 @@ def test_parse_report_roles_are_carried():
     assert score_matrix(a, b).shape == (len(a.sentences), len(b.sentences))
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "lede"),
+    [
+        (("One. Two. Three.", "Four."), {"s002", "s003", "s004"}),  # the whole first paragraph
+        (("One.", "Two. Three."), {"s002", "s003"}),  # one-sentence paragraphs: the first two sentences
+    ],
+)
+def test_the_lede_is_the_first_paragraph_or_the_first_two_sentences(paragraphs, lede):
+    side = side_of(parse_report(report("A headline about a council", *paragraphs)))
+    assert side.tiers[0] == 0
+    assert {i for i, t in zip(side.ids, side.tiers) if t == 1} == lede
+
+
 def test_deterministic():
     first = align_texts(FACTS, PARAPHRASES[::-1])
     second = align_texts(FACTS, PARAPHRASES[::-1])
@@ -191,6 +205,19 @@ LEDE_FIRST = np.array([1, 2])
 )
 def test_link(scores, tier_a, tier_b, expected):
     assert link(np.array(scores), tier_a, tier_b, match_threshold=0.39, partial_threshold=0.12) == expected
+
+
+@pytest.mark.parametrize(
+    "scores, inside, expected",
+    [
+        ([[0.9, 0.3]], [[False, True]], [(0, 0), (0, 1)]),  # the other half of a split sentence: inside, unused
+        ([[0.9, 0.3], [0.1, 0.8]], [[False, True], [False, False]], [(0, 0), (1, 1)]),  # b1 has a counterpart already
+    ],
+)
+def test_a_contained_sentence_without_counterpart_is_an_extra(scores, inside, expected):
+    links = link(np.array(scores), BODY[: len(scores)], BODY, match_threshold=0.39, partial_threshold=0.12,
+                 contained=np.array(inside))
+    assert links == expected
 
 
 @pytest.mark.parametrize("seed", range(5))

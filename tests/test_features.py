@@ -33,7 +33,7 @@ def feature(a: str, b: str, name: str) -> float:
     "left, right",
     [
         ("agrees", "agree"),  # third person
-        ("technology", "technological"),  # cut to seven letters
+        ("technology", "technological"),  # derivation
         ("Pakistan’s", "Pakistan's"),  # curly and straight possessive
         ("Pakistan's", "Pakistan"),
         ("companies", "company"),  # -ies -> -y
@@ -52,8 +52,7 @@ def test_inflections_share_a_stem(left, right):
         ("meetings", "meeting"),  # one suffix only: "meeting" loses -ing, "meetings" only -s
     ],
 )
-@pytest.mark.xfail(strict=True, reason="known gap of the crude stemmer; fixing it changes the features (refit)")
-def test_inflections_the_stemmer_misses(left, right):
+def test_inflections_that_need_two_steps(left, right):
     assert stem(left) == stem(right)
 
 
@@ -61,7 +60,7 @@ def test_inflections_the_stemmer_misses(left, right):
     "token, expected",
     [
         ("status", "status"),  # -us is not a plural
-        ("analysis", "analysi"),  # -is is not a plural; seven letters
+        ("analysis", "analysi"),  # Porter 2's stem; -is is not a plural
         ("US", "us"),
         ("is", "is"),  # too short to strip
         ("stressed", "stress"),
@@ -115,7 +114,6 @@ def test_entity_spans(texts, expected):
     assert entities(*texts) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="'US' is the stop word 'us' to scikit-learn; fixing it changes the features (refit)")
 def test_us_is_a_name_in_a_title_case_headline():
     headline, _ = entities("Pakistan, US Agree to Deepen Security Cooperation", "Officials from Pakistan and the US agreed.")
     assert headline == ("Pakistan", "US")
@@ -145,8 +143,8 @@ def test_a_name_absent_from_the_other_sentence_is_unmatched():
 @pytest.mark.parametrize(
     "text, speaker",
     [
-        ("Interior Minister Naqvi said the deal was signed.", {"interio", "ministe", "naqvi"}),
-        ("Interior Minister Naqvi also said the deal was signed.", {"interio", "ministe", "naqvi"}),  # adverb between
+        ("Interior Minister Naqvi said the deal was signed.", {"interior", "minist", "naqvi"}),
+        ("Interior Minister Naqvi also said the deal was signed.", {"interior", "minist", "naqvi"}),  # adverb between
         ('"We will cooperate," said John Smith.', {"john", "smith"}),  # inverted after a quote
         ("“We agree,” said Smith on Monday.", {"smith"}),  # curly quotes; the run stops at "on"
         ("She said the plan would work.", set()),  # a pronoun: we do not guess whom
@@ -154,7 +152,7 @@ def test_a_name_absent_from_the_other_sentence_is_unmatched():
         ("The plan would work, officials said.", set()),  # unnamed
         ("It is a plan, said the minister.", set()),  # inverted, but no name follows
         ("The council approved the budget.", set()),  # no reporting verb
-        ("Police said two men were arrested.", {"police"}),
+        ("Police said two men were arrested.", {"polic"}),
     ],
 )
 def test_speaker(text, speaker):
@@ -194,6 +192,10 @@ def test_numbers(text, numbers):
         ("Interior Minister Naqvi said the plan works.", "Naqvi said the plan works.", "spk_agree", 1.0),
         ("Pakistan signed the deal.", "India signed the deal.", "ent_conflict", 1.0),
         ("The United States signed the deal.", "The US signed the deal.", "ent_conflict", 0.0),
+        ("The talks did not end.", "The talks ended.", "neg_mismatch", 1.0),
+        ("The talks won’t end soon.", "The talks never end.", "neg_mismatch", 0.0),  # curly apostrophe, both negated
+        ("The mayor opened the new bridge.", "The mayor has opened the bridge.", "content_edit", 0.75),  # one word dropped
+        ("The mayor opened the bridge.", "The bridge was opened by the mayor.", "content_edit", pytest.approx(1 / 3)),
     ],
 )
 def test_pair_feature(a, b, name, expected):
@@ -203,10 +205,28 @@ def test_pair_feature(a, b, name, expected):
 def test_identical_sentences_score_one_on_every_similarity():
     text = "Mayor Linda Park said the new bridge would open in March."
     row = dict(zip(FEATURES, Pool([text], [text]).pair_features(np.array([0]), np.array([0]))[0]))
-    for name in ("ratio", "token_sort", "token_set", "word_cos", "cover_min", "cover_max", "bigram", "token_lcs", "len_ratio"):
+    for name in ("ratio", "token_sort", "token_set", "word_cos", "cover_min", "cover_max", "bigram", "token_lcs", "len_ratio",
+                 "word_overlap", "content_bigram", "content_edit"):
         assert row[name] == pytest.approx(1.0), name
     assert row["char_cos"] == pytest.approx(1.0, abs=1e-6)  # float32 vectors
     assert row["ent_conflict"] == row["spk_conflict"] == row["num_conflict"] == 0.0
+
+
+def test_word_overlap_is_taken_from_the_longer_sentence():
+    short, long = "Police arrested two men.", "Police arrested two men and seized a car near the river."
+    assert feature(short, long, "word_overlap") == pytest.approx(feature(long, short, "word_overlap"))
+    assert 0.2 < feature(short, long, "word_overlap") < 0.7  # the added clause is what is missing
+
+
+def test_a_frame_both_reports_repeat_weighs_little_in_word_overlap():
+    """Sentences sharing only a frame share little rarity-weighted wording, whatever their word counts."""
+    frame = "{} said the new equipment would enhance the capacity of the {}."
+    a = [frame.format(s, t) for s, t in (("Naqvi", "police"), ("Baker", "airport staff"), ("Sharif", "coast guards"))]
+    b = [frame.format(s, t) for s, t in (("Rubio", "navy"), ("Khan", "border force"), ("Ali", "customs"))]
+    pool = Pool(a, b)
+    frame_only = pool.pair_features(np.array([0]), np.array([0]))[0][FEATURES.index("word_overlap")]
+    plain = Pool([a[0]], [b[0]]).pair_features(np.array([0]), np.array([0]))[0][FEATURES.index("word_overlap")]
+    assert frame_only < plain  # in a pool that repeats the frame, the frame counts for less
 
 
 def test_ratio_ahead_gives_the_same_matrix():

@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,7 +62,7 @@ FEATURES = (
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Words that turn a statement into its opposite; "n't" is matched as an ending.
-_NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "none", "nothing"})
+_NEGATION = re.compile(r"(?<![\w'’])(?:not|no|never|nor|without|none|nothing|cannot)(?![\w'’])|\wn['’]t\b", re.IGNORECASE)
 _APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -120,11 +119,6 @@ def _is_title_case(tokens: list[str]) -> bool:
     return len(content) >= 3 and sum(map(_capitalised, content)) >= 0.9 * len(content)
 
 
-def _is_negated(tokens: list[str]) -> bool:
-    folded = [t.casefold().translate(_APOSTROPHE) for t in tokens]
-    return any(t in _NEGATIONS or t.endswith("n't") for t in folded)
-
-
 @dataclass(frozen=True, eq=False)
 class SentenceInfo:
     """The parts of one sentence the pair features compare."""
@@ -142,9 +136,7 @@ class SentenceInfo:
     words: frozenset[str]  # stems and acronyms: what another sentence's entities are looked up in
     entity_keys: tuple[tuple[str, ...], ...]  # per entity: the stems and acronym that find it
     terms: tuple[str, ...]  # content stems in order, then acronyms: the TF-IDF terms
-    stem_counts: Counter[str]  # every word's stem, function words too, with its count
     content_order: tuple[str, ...]  # content stems in sentence order
-    content_pairs: Counter[tuple[str, str]]  # consecutive content stems
     negated: bool
 
 
@@ -252,10 +244,8 @@ def describe(texts: list[str]) -> list[SentenceInfo]:
                 words=frozenset(stems) | content,
                 entity_keys=tuple(tuple(_span_keys(e)) for e in entities),
                 terms=tuple(content_stems) + tuple(sorted(content - set(stems))),
-                stem_counts=Counter(stems),
                 content_order=tuple(content_stems),
-                content_pairs=Counter(zip(content_stems, content_stems[1:])),
-                negated=_is_negated(tokens),
+                negated=bool(_NEGATION.search(text)),
             )
         )
     return out
@@ -334,9 +324,8 @@ class Pool:
         bigrams.data[:] = 1  # presence, not count
         self.bigram_a, self.bigram_b = bigrams[: self.n_a], bigrams[self.n_a :]
         self.bigram_count = np.asarray(bigrams.sum(axis=1)).ravel()
-        self.stem_idf = _stem_idf(infos)
-        self.stem_mass = np.array([_weighted(info.stem_counts, self.stem_idf) for info in infos])
-        self.pair_mass = np.array([_weighted(info.content_pairs, self.stem_idf) for info in infos])
+        self.stem_counts, self.pair_counts, self.stem_weight, self.pair_weight = _wording_matrices(infos)
+        self.stem_mass, self.pair_mass = self.stem_counts @ self.stem_weight, self.pair_counts @ self.pair_weight
         words = [info.norm.lower().split() for info in infos]
         char_matrix, _ = tfidf(term_counts(words, char_ngrams, dtype=np.float32))
         self.char_a, self.char_b = char_matrix[: self.n_a], char_matrix[self.n_a :]
@@ -385,37 +374,36 @@ class Pool:
 
         Two sentences of one story that are not the same fact usually differ by
         a clause: the longer one has words, and runs of content words, that the
-        other lacks (n-gram precision as in BLEU, taken from the longer side).
-        Function words count here, since a changed "not" or "by" can change the
-        fact, but weighted by rarity in the pool like everything else, so a
-        frame the reports repeat ("X said the new ... would enhance ...") adds
-        little.
+        other lacks (clipped n-gram precision as in BLEU, taken from the longer
+        side). Function words count here, since a changed "not" or "by" can
+        change the fact, but weighted by rarity in the pool like everything
+        else, so a frame the reports repeat ("X said the new ... would enhance
+        ...") adds little.
         """
-        words, pairs = np.zeros(len(i)), np.zeros(len(i))
-        for k, (x, y) in enumerate(zip(i, j)):
-            a, b = self.a[x], self.b[y]
-            longer = max(self.stem_mass[x], self.stem_mass[self.n_a + y])
-            if longer > 0:
-                words[k] = _weighted(a.stem_counts & b.stem_counts, self.stem_idf) / longer
-            more = max(self.pair_mass[x], self.pair_mass[self.n_a + y])
-            if more > 0:
-                pairs[k] = _weighted(a.content_pairs & b.content_pairs, self.stem_idf) / more
-        return words, pairs
+        jb = j + self.n_a
+        out = []
+        for counts, weight, mass in ((self.stem_counts, self.stem_weight, self.stem_mass),
+                                     (self.pair_counts, self.pair_weight, self.pair_mass)):
+            shared = counts[i].minimum(counts[jb]) @ weight if len(i) else np.zeros(0)
+            longer = np.maximum(mass[i], mass[jb])
+            out.append(np.divide(shared, longer, out=np.zeros(len(i)), where=longer > 0))
+        return out[0], out[1]
 
 
-def _stem_idf(infos: list[SentenceInfo]) -> dict[str, float]:
-    """Smoothed IDF of every stem over the pool (scikit-learn's formula), function words included."""
-    df = Counter(s for info in infos for s in set(info.stems))
-    n = len(infos)
-    return {s: math.log((1 + n) / (1 + d)) + 1.0 for s, d in df.items()}
+def _wording_matrices(infos: list[SentenceInfo]) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """Counts of every stem (function words too) and of every pair of consecutive content stems, with weights.
 
-
-def _weighted(counts: Counter, idf: dict[str, float]) -> float:
-    """Sum of IDF times count; a key that is a pair of stems weighs the sum of both."""
-    total = 0.0
-    for key, count in counts.items():
-        total += count * (idf[key] if isinstance(key, str) else idf[key[0]] + idf[key[1]])
-    return total
+    A stem weighs its smoothed IDF over the pool (scikit-learn's formula), a
+    pair the sum of its two stems' weights.
+    """
+    stems = term_counts([info.stems for info in infos])
+    document_frequency = np.bincount(stems.indices, minlength=stems.shape[1])
+    stem_weight = np.log((1 + len(infos)) / (1 + document_frequency)) + 1.0
+    column = {s: k for k, s in enumerate(sorted({s for info in infos for s in info.stems}))}
+    pair_terms = [[f"{x} {y}" for x, y in zip(info.content_order, info.content_order[1:])] for info in infos]
+    pairs = term_counts(pair_terms)
+    pair_weight = np.array([sum(stem_weight[column[s]] for s in term.split(" ")) for term in sorted({t for terms in pair_terms for t in terms})])
+    return stems, pairs, stem_weight, pair_weight
 
 
 _SYMBOLIC = (

@@ -9,7 +9,10 @@ a frame ("X said the new technology would enhance the capacity of Y") as high
 as two that tell the same fact. So the features weigh content words by rarity
 in the two reports (TF-IDF over the pooled sentences: words both reports repeat,
 such as the country names of the story, count for little), and check that the
-named entities, numbers and speakers agree. Cheap measures are computed for
+named entities, numbers and speakers agree. Measures borrowed from machine
+translation metrics (n-gram precision as in BLEU, an edit similarity) tell a
+paraphrase from a sentence of the same story with a clause more or less, and a
+negation on one side only from agreement. Cheap measures are computed for
 every pair as matrices; the rest only for the candidate pairs `align` asks for.
 The term matrices come from `analysis.tfidf` (scikit-learn's numbers, faster).
 Used through `analysis.align` by notebooks 02_alignment and 04_emphasis.
@@ -17,7 +20,6 @@ Used through `analysis.align` by notebooks 02_alignment and 04_emphasis.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from concurrent.futures import Future, ThreadPoolExecutor

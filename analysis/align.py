@@ -42,7 +42,8 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
-from analysis.features import FEATURES, Pool, SentenceInfo, is_content, unmatched_entities
+from analysis.describe import SentenceInfo, is_content, unmatched_entities
+from analysis.features import FEATURES, Pool
 from analysis.scorer import calibrated
 from analysis.sources import Report
 

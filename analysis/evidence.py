@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import actors, overlap
-from analysis.features import describe
+from analysis.describe import describe
 from analysis.patterns import MONTH_NAMES
 from analysis.sources import Report
 

@@ -22,7 +22,8 @@ from analysis.align import (
     score_matrix,
     word_diff,
 )
-from analysis.features import Pool, describe
+from analysis.describe import describe
+from analysis.features import Pool
 from analysis.paths import SEEDS
 from analysis.sources import parse_report, read_report
 

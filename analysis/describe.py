@@ -7,6 +7,8 @@ subject of a reporting verb is the speaker, and a word's Snowball stem stands
 for its inflections. Every sentence of a pool (both reports) is described
 against the pool's own vocabulary, so the capital that opens a sentence is
 told from the capital of a name by how the reports use the word elsewhere.
+Used through `analysis.align` by notebooks 02_alignment and 04_emphasis, and
+through `analysis.evidence` by 01_sources.
 """
 
 from __future__ import annotations

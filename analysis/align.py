@@ -16,17 +16,18 @@ Why the method is as it is:
   the same words said by someone else are another fact.
 - Inverted pyramid: a report's lede (headline, standfirst, and the first
   paragraph of the body or, where paragraphs are single sentences, its first
-  two sentences: the classic one- or two-sentence lede) summarises the event, and two reports of one event summarise
-  the same fact in their ledes even when they list different specifics, which
-  a paraphrase scorer rates low. So ledes are aligned with ledes first, and a
-  lede-to-lede pair at or above the partial threshold, with no conflicting
-  speaker or numbers, is a `match`.
+  two sentences: the classic one- or two-sentence lede) summarises the event,
+  and two reports of one event summarise the same fact in their ledes even
+  when they list different specifics, which a paraphrase scorer rates low.
+  So ledes are aligned with ledes first, and a lede-to-lede pair at or above
+  the partial threshold, with no conflicting speaker, is a `match`.
 - The one-to-one core is the assignment maximising the summed score
   (`scipy.optimize.linear_sum_assignment`), solved per connected group of
-  plausible pairs so large documents stay fast; ledes first, then the rest. Reports also split one
-  sentence in two, so a sentence may take a second counterpart when that pair
-  is itself strong, or when one of the two lies inside the other and has no
-  counterpart yet (the other half of a split sentence).
+  plausible pairs so large documents stay fast; ledes first, then the rest.
+  Reports also split one sentence in two, so a sentence may take a second
+  counterpart when that pair is itself strong, or when one of the two lies
+  inside the other and has no counterpart yet (the other half of a split
+  sentence).
 - For large documents only candidate pairs (the top few per sentence by cheap
   measures) get the full features; other pairs score 0, a lower bound.
 """

@@ -26,7 +26,9 @@ from analysis.patterns import WORD
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Words that turn a statement into its opposite; "n't" is matched as an ending.
-_NEGATION = re.compile(r"(?<![\w'’])(?:not|no|never|nor|without|none|nothing|cannot)(?![\w'’])|\wn['’]t\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"(?<![\w'’])(?:not|no|never|nor|without|none|nothing|cannot)(?![\w'’])|\wn['’]t\b", re.IGNORECASE
+)
 _APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 

@@ -179,7 +179,8 @@ def _wording_matrices(infos: list[SentenceInfo]) -> tuple[sparse.csr_matrix, spa
     column = {s: k for k, s in enumerate(sorted({s for info in infos for s in info.stems}))}
     pair_terms = [[f"{x} {y}" for x, y in zip(info.content_order, info.content_order[1:])] for info in infos]
     pairs = term_counts(pair_terms)
-    pair_weight = np.array([sum(stem_weight[column[s]] for s in term.split(" ")) for term in sorted({t for terms in pair_terms for t in terms})])
+    pair_columns = sorted({t for terms in pair_terms for t in terms})  # term_counts orders columns so
+    pair_weight = np.array([sum(stem_weight[column[s]] for s in term.split(" ")) for term in pair_columns])
     return stems, pairs, stem_weight, pair_weight
 
 

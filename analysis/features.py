@@ -145,7 +145,6 @@ class Pool:
             cols[name] = symbolic[:, k]
         return np.column_stack([cols[name] for name in FEATURES]) if len(i) else np.zeros((0, len(FEATURES)))
 
-
     def _wording(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """How much of the longer sentence's wording the other shares, rarity-weighted.
 

@@ -13,7 +13,9 @@ Why the method is as it is:
   numbers, speakers), fitted on MSRP train (`scripts/fit_scorer.py`). The score
   reads as the probability that the two sentences report the same fact.
 - A pair whose speakers are both named and share no word is never a `match`:
-  the same words said by someone else are another fact.
+  the same words said by someone else are another fact. A pair that shares no
+  content word at all is never linked: a lexical scorer has no evidence of
+  overlap there, whatever its score from function words and spelling.
 - Inverted pyramid: a report's lede (headline, standfirst, and the first
   paragraph of the body or, where paragraphs are single sentences, its first
   two sentences: the classic one- or two-sentence lede) summarises the event,
@@ -150,9 +152,9 @@ def align_sides(
     if not 0 <= partial_threshold <= match_threshold <= 1:
         raise ValueError("thresholds must satisfy 0 <= partial_threshold <= match_threshold <= 1")
     pool = _pool(a.texts, b.texts)
-    scores, contained = _scores(pool)
+    scores, contained, shares = _scores(pool)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
-    linkable = np.where(contained, np.maximum(scores, partial_threshold), scores)
+    linkable = np.where(shares, np.where(contained, np.maximum(scores, partial_threshold), scores), 0.0)
     links = link(linkable, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold,
                  contained=contained)
     rows = [
@@ -175,12 +177,22 @@ def _pool(a: list[str], b: list[str]) -> Pool:
     return Pool(a, b, ratio_ahead=len(a) * len(b) > ALL_PAIRS_BUDGET)
 
 
-def _scores(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
-    """Dense calibrated scores (non-candidates keep 0), and which pairs hold one sentence inside the other."""
+def _scores(pool: Pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Dense calibrated scores (non-candidates keep 0), which pairs hold one sentence
+    inside the other, and which share at least one content word."""
     scores = np.zeros((pool.n_a, pool.n_b))
     contained = np.zeros((pool.n_a, pool.n_b), dtype=bool)
+    shares = np.zeros((pool.n_a, pool.n_b), dtype=bool)
     if pool.n_a == 0 or pool.n_b == 0:
-        return scores, contained
+        return scores, contained, shares
+    i, j = candidates(pool)
+    features = pool.pair_features(i, j)
+    scores[i, j] = calibrated(features)
+    cover = features[:, FEATURES.index("cover_max")]
+    words = np.minimum([len(pool.a[k].content) for k in i], [len(pool.b[k].content) for k in j])
+    contained[i, j] = (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
+    shares[i, j] = cover > 0
+    return scores, contained, shares
     i, j = candidates(pool)
     features = pool.pair_features(i, j)
     scores[i, j] = calibrated(features)

@@ -121,6 +121,14 @@ def test_false_friends_are_never_match(a, b):
     assert "match" not in set(table.relation)
 
 
+def test_a_pair_sharing_no_content_word_is_never_linked():
+    """Function words and spelling alone are no evidence of overlap, whatever the score."""
+    a = ["It is what they have said about it all along, and they will say it again."]
+    b = ["It is not what we had hoped for, and we will not have it again."]
+    table = align_texts(a, b)
+    assert set(table.relation) == {"a_only", "b_only"}
+
+
 def test_pronoun_speaker_is_unknown_not_a_conflict():
     info = describe(["She said the plan would work.", "Mayor Linda Park said the plan would work."])
     assert info[0].speaker == frozenset()

@@ -36,6 +36,7 @@ def test_named_tables_exist(table):
         ("lines of at most {} words", sources.SUBHEAD_MAX_WORDS),
         ("lie at least {:.0f} % inside the other", 100 * align.CONTAINED),
         ("at least {} content words) is at least `partial`", {4: "four"}.get(align.CONTAINED_MIN_WORDS)),
+        ("single sentences, its first {} sentences", {2: "two"}.get(align.LEDE_SENTENCES)),
     ],
 )
 def test_stated_defaults_are_the_code(phrase, value):

@@ -20,6 +20,7 @@ import numpy as np
 from common import data_file
 
 from analysis.align import ALL_PAIRS_BUDGET, CANDIDATES_PER_SENTENCE, MATCH_THRESHOLD, align, align_texts
+from analysis.describe import is_content, is_stopword, stem
 from analysis.features import Pool
 from analysis.msrp import PseudoDocument, pseudo_documents, read_pairs
 from analysis.paths import SEEDS
@@ -87,14 +88,15 @@ def document_alignment(docs: list[PseudoDocument]) -> None:
     print(f"  {'match: match links vs the paraphrase pairs':<53} {match:.3f}  >= {TARGET_MATCH_F1:.2f}  {verdict(match >= TARGET_MATCH_F1)}")
 
 
-def best_time(run: Callable[[], object], repeats: int) -> float:
-    """Fastest of `repeats` runs, in seconds: the least disturbed by other work on the machine."""
+def first_and_best(run: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Seconds of the first run (what a user's first call costs) and of the fastest
+    of `repeats` runs (the least disturbed by other work on the machine)."""
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         run()
         times.append(time.perf_counter() - start)
-    return min(times)
+    return times[0], min(times)
 
 
 def difflib_all_pairs(a: list[str], b: list[str], rng: random.Random) -> float:
@@ -112,18 +114,23 @@ def speed(sentences_a: list[str], sentences_b: list[str]) -> None:
     rng = random.Random(0)
     rng.shuffle(sentences_b)
     align_texts(sentences_a[:50], sentences_b[:50])  # warm-up: imports and caches
-    print(f"\nSpeed ({os.cpu_count()} cores; best of {REPEATS} up to {REPEAT_UP_TO:,})  align s   difflib all pairs s (est.)   speed-up")
+    print(f"\nSpeed ({os.cpu_count()} cores; first run with empty word caches, and best of {REPEATS} up to"
+          f" {REPEAT_UP_TO:,})")
+    print(f"  {'sentences':<38} {'first s':>8} {'best s':>8}   {'difflib all pairs s (est.)':>26}   {'speed-up':>8}")
     at_target = None
     for n in SIZES:
         a, b = sentences_a[:n], sentences_b[:n]
-        ours = best_time(lambda: align_texts(a, b), REPEATS if n <= REPEAT_UP_TO else 1)
+        for cached in (stem, is_stopword, is_content):  # the first run meets every word afresh
+            cached.cache_clear()
+        first, best = first_and_best(lambda: align_texts(a, b), REPEATS if n <= REPEAT_UP_TO else 1)
         baseline = difflib_all_pairs(a, b, rng)
-        print(f"  {f'{n:,} x {n:,}':<38} {ours:8.2f}   {baseline:24.1f}   {baseline / ours:7.0f}x")
+        print(f"  {f'{n:,} x {n:,}':<38} {first:8.2f} {best:8.2f}   {baseline:26.1f}   {baseline / first:7.0f}x")
         if n == TARGET_SIZE:
-            at_target = (ours, baseline / ours)
+            at_target = (first, baseline / first)
     if at_target:
         ok = at_target[0] <= TARGET_SECONDS and at_target[1] >= TARGET_SPEEDUP
-        print(f"  target at {TARGET_SIZE:,} x {TARGET_SIZE:,}: <= {TARGET_SECONDS:.0f} s and >= {TARGET_SPEEDUP}x difflib  {verdict(ok)}")
+        print(f"  target at {TARGET_SIZE:,} x {TARGET_SIZE:,} (first run): <= {TARGET_SECONDS:.0f} s and >= {TARGET_SPEEDUP}x"
+              f" difflib  {verdict(ok)}")
     print(f"  (up to {ALL_PAIRS_BUDGET:,} pairs every pair gets the full features; above, the best"
           f" {CANDIDATES_PER_SENTENCE} of each sentence by a cheap measure)")
 

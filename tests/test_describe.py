@@ -177,3 +177,12 @@ def test_numbers(text, numbers):
 )
 def test_negation(text, negated):
     assert describe([text])[0].negated is negated
+
+
+def test_the_stemmer_in_use_agrees_with_snowballs_reference_code():
+    """snowballstemmer hands over to PyStemmer's C build when installed: same algorithm, same stems."""
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    words = ["agreed", "meetings", "technological", "capacities", "cooperation", "narcotics", "Pakistan's", "stressed"]
+    reference = EnglishStemmer()
+    assert [stem(w) for w in words] == [reference.stemWord(w.casefold().removesuffix("'s")) for w in words]

@@ -10,6 +10,7 @@ chance that a same-event pair shares more than a different-event pair.
 import os
 import time
 
+import pandas as pd
 from common import data_file
 from sklearn.metrics import roc_auc_score
 
@@ -28,8 +29,8 @@ def main() -> None:
     summary = batch.outlet_summary(table)
     print(summary.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     other = batch.overlap_table(batch.different_event_pairs(events), progress=False)
-    both = [table.aligned_share, other.aligned_share]
-    auc = roc_auc_score([1] * len(both[0]) + [0] * len(both[1]), list(both[0]) + list(both[1]))
+    scored = pd.concat([table, other])
+    auc = roc_auc_score(scored.same_event, scored.aligned_share)
     print(f"different-event pairs (n={len(other)}): mean aligned share {other.aligned_share.mean():.3f}; "
           f"same vs different event, AUC of the aligned share {auc:.3f}")
 

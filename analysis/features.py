@@ -175,10 +175,11 @@ def _wording_matrices(infos: list[SentenceInfo]) -> tuple[sparse.csr_matrix, spa
     stems = term_counts([info.stems for info in infos])
     document_frequency = np.bincount(stems.indices, minlength=stems.shape[1])
     stem_weight = np.log((1 + len(infos)) / (1 + document_frequency)) + 1.0
+    # term_counts lays its columns out as the terms in sorted order; the weights follow that order.
     column = {s: k for k, s in enumerate(sorted({s for info in infos for s in info.stems}))}
     pair_terms = [[f"{x} {y}" for x, y in zip(info.content_order, info.content_order[1:])] for info in infos]
     pairs = term_counts(pair_terms)
-    pair_columns = sorted({t for terms in pair_terms for t in terms})  # term_counts orders columns so
+    pair_columns = sorted({t for terms in pair_terms for t in terms})
     pair_weight = np.array([sum(stem_weight[column[s]] for s in term.split(" ")) for term in pair_columns])
     return stems, pairs, stem_weight, pair_weight
 

@@ -193,12 +193,6 @@ def _scores(pool: Pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     contained[i, j] = (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
     shares[i, j] = cover > 0
     return scores, contained, shares
-    i, j = candidates(pool)
-    features = pool.pair_features(i, j)
-    scores[i, j] = calibrated(features)
-    words = np.minimum([len(pool.a[k].content) for k in i], [len(pool.b[k].content) for k in j])
-    contained[i, j] = (features[:, FEATURES.index("cover_max")] >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
-    return scores, contained
 
 
 def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:

@@ -98,6 +98,7 @@ class SentenceInfo:
     entity_stems: frozenset[str]
     numbers: frozenset[str]
     speaker: frozenset[str]  # stems of the named speaker; empty when unknown
+    speaker_pronoun: str  # "she" in "She said ...": a pronoun speaker, for the report's context to resolve
     # Derived once here rather than for each of the pairs a sentence is in:
     words: frozenset[str]  # stems and acronyms: what another sentence's entities are looked up in
     entity_keys: tuple[tuple[str, ...], ...]  # per entity: the stems and acronym that find it
@@ -138,12 +139,13 @@ def _entity_spans(text: str, tokens: list[re.Match[str]], title: bool, lower_voc
     return spans
 
 
-def _speaker(text: str, tokens: list[re.Match[str]]) -> frozenset[str]:
-    """Stems of the named subject of a reporting verb; empty for pronouns or no verb.
+def _speaker(text: str, tokens: list[re.Match[str]]) -> tuple[frozenset[str], str]:
+    """Stems of the named subject of a reporting verb (empty for pronouns or no verb), and the pronoun.
 
-    "Interior Minister Naqvi also said ..." -> {interior, minist, naqvi};
-    '"...," said John Smith.' -> {john, smith}; "She said ..." -> unknown: we
-    do not guess whom a pronoun stands for.
+    "Interior Minister Naqvi also said ..." -> ({interior, minist, naqvi}, "");
+    '"...," said John Smith.' -> ({john, smith}, ""); "She said ..." ->
+    (unknown, "she"): one sentence alone cannot tell whom a pronoun stands
+    for; a whole report can (`analysis.align` asks `analysis.actors`).
     """
     rules = speech_rules()
     words = [m.group() for m in tokens]
@@ -158,9 +160,9 @@ def _speaker(text: str, tokens: list[re.Match[str]]) -> frozenset[str]:
             run.insert(0, words[back])
             back -= 1
         if run and not (back < 0 and len(run) == 1 and is_stopword(run[0])):
-            return frozenset(stem(w) for w in run)
+            return frozenset(stem(w) for w in run), ""
         if back >= 0 and words[back].casefold() in rules["pronouns"]:
-            return frozenset()
+            return frozenset(), words[back].casefold()
         before = text[: tokens[k].start()].rstrip()
         if word in rules["inverted_verbs"] and before.endswith((",", "”", '"', "'")):
             after = [w for w in words[k + 1 : k + 5]]
@@ -170,9 +172,9 @@ def _speaker(text: str, tokens: list[re.Match[str]]) -> frozenset[str]:
                     break
                 run.append(w)
             if run:
-                return frozenset(stem(w) for w in run)
-        return frozenset()
-    return frozenset()
+                return frozenset(stem(w) for w in run), ""
+        return frozenset(), ""
+    return frozenset(), ""
 
 
 def describe(texts: list[str]) -> list[SentenceInfo]:
@@ -191,6 +193,7 @@ def describe(texts: list[str]) -> list[SentenceInfo]:
     out = []
     for text, ms, tokens, title in zip(texts, matches, token_lists, titles):
         spans = _entity_spans(text, ms, title, lower_vocab, name_vocab)
+        speaker, pronoun = (frozenset(), "") if title else _speaker(text, ms)
         stems = tuple(stem(t) for t in tokens)
         acronyms = _acronyms(spans)
         content_stems = _content_stems_of(stems, tokens)
@@ -206,7 +209,8 @@ def describe(texts: list[str]) -> list[SentenceInfo]:
                 entities=entities,
                 entity_stems=frozenset(stem(t) for span in spans for t in span) | acronyms,
                 numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
-                speaker=frozenset() if title else _speaker(text, ms),
+                speaker=speaker,
+                speaker_pronoun=pronoun,
                 words=frozenset(stems) | content,
                 entity_keys=tuple(tuple(_span_keys(e)) for e in entities),
                 terms=tuple(content_stems) + tuple(sorted(content - set(stems))),

@@ -145,6 +145,17 @@ def test_speaker(text, speaker):
     assert describe([text])[0].speaker == frozenset(speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [("She said the plan would work.", "she"), ("He also told reporters it would work.", "he"),
+     ("Mayor Linda Park said the plan would work.", ""), ("The plan works.", "")],
+)
+def test_a_pronoun_speaker_is_kept_for_the_report_to_resolve(text, pronoun):
+    info = describe([text])[0]
+    assert info.speaker_pronoun == pronoun
+    assert not (pronoun and info.speaker)
+
+
 def test_title_case_headline_has_no_speaker():
     headline, _ = describe(["Naqvi Says Pakistan Will Act on Crime", "Interior Minister Naqvi said Pakistan would act."])
     assert headline.speaker == frozenset()

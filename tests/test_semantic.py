@@ -1,0 +1,143 @@
+"""The optional semantic scorer: how align uses it (with a stand-in model), and the shipped model itself.
+
+The stand-in replaces `semantic.pair_probabilities`, so the combination rules
+are tested on every machine; the tests of the real model run only where the
+`semantic` extra is installed (`make semantic`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import align as align_module
+from analysis import compare, semantic
+from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD, SEMANTIC_MATCH_THRESHOLD, align_texts
+from analysis.cli import main
+from analysis.errors import InputError
+from analysis.paths import RESOURCES
+
+SAME = "The city council approved a budget of 4.2 million dollars for road repairs on Monday."
+REWORDED = "On Monday the city council approved a 4.2 million dollar budget for repairing roads."
+TOPIC = "The city council will discuss the road repair budget again next year."
+UNRELATED = "Astronomers reported a new comet visible from the southern hemisphere."
+
+
+class StandIn:
+    """A fake cross-encoder: one fixed probability, and a record of the pairs it was asked about."""
+
+    def __init__(self, value: float) -> None:
+        self.value, self.asked = value, []
+
+    def __call__(self, a: list[str], b: list[str]) -> np.ndarray:
+        self.asked += list(zip(a, b))
+        return np.full(len(a), self.value)
+
+
+@pytest.fixture
+def model(monkeypatch):
+    def install(value: float) -> StandIn:
+        stand_in = StandIn(value)
+        monkeypatch.setattr(semantic, "pair_probabilities", stand_in)
+        return stand_in
+
+    return install
+
+
+def test_score_is_the_mean_of_the_lexical_and_the_semantic_probability(model):
+    model(0.9)
+    table = align_texts([SAME], [REWORDED], semantic=True)
+    row = table.iloc[0]
+    assert row.semantic_score == 0.9
+    assert row.score == pytest.approx((row.lexical_score + 0.9) / 2, abs=1e-4)
+    lexical = align_texts([SAME], [REWORDED]).iloc[0]
+    assert row.lexical_score == lexical.score
+
+
+def test_only_pairs_the_lexical_rules_could_link_are_read(model):
+    stand_in = model(0.99)
+    table = align_texts([SAME, UNRELATED], [REWORDED, "It is not what we had hoped for, and we will not have it again."],
+                        semantic=True)
+    assert stand_in.asked == [(SAME, REWORDED)]
+    assert set(table[table.a_text == UNRELATED].relation) == {"a_only"}
+
+
+def test_the_semantic_score_decides_match_but_never_unlinks(model):
+    lexical = align_texts([SAME], [TOPIC]).iloc[0]
+    assert lexical.relation == "partial"
+    model(1.0)
+    assert align_texts([SAME], [TOPIC], semantic=True).iloc[0].relation == "match"
+    model(0.0)
+    demoted = align_texts([SAME], [REWORDED], semantic=True)
+    assert demoted.relation.tolist() == ["partial"]  # still linked, no longer the same fact
+
+
+def test_default_match_threshold_follows_the_mode(model):
+    model(0.0)
+    row = align_texts([SAME], [SAME], semantic=True).iloc[0]
+    assert row.score < SEMANTIC_MATCH_THRESHOLD and row.relation == "partial"
+    forced = align_texts([SAME], [SAME], semantic=True, match_threshold=MATCH_THRESHOLD).iloc[0]
+    assert forced.relation == "match"
+
+
+def test_without_the_extra_the_error_says_how_to_install_it(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    with pytest.raises(InputError, match="semantic.*extra"):
+        align_texts([SAME], [REWORDED], semantic=True)
+    for name, text in [("a.txt", f"Headline A\n\n{SAME}"), ("b.txt", f"Headline B\n\n{REWORDED}")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--semantic"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "make semantic" in err
+
+
+def test_compare_with_semantic_writes_both_scores_and_says_so(model, monkeypatch, tmp_path):
+    model(0.8)
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    files = []
+    for name, text in [("a.txt", f"Council approves road budget\n\n{SAME}"), ("b.txt", f"Road budget approved\n\n{REWORDED}")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    compare.run(files, tmp_path / "out", semantic=True)
+    table = pd.read_csv(tmp_path / "out" / "alignment.csv")
+    assert {"lexical_score", "semantic_score"} <= set(table.columns)
+    assert "semantic scorer" in (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    assert main(["compare", *map(str, files), "--out", str(tmp_path / "other"), "--semantic"]) == 2
+    assert not (tmp_path / "other").exists()  # refused before any work
+
+
+def test_the_shipped_adapter_names_its_base_model_not_a_local_path():
+    config = json.loads((RESOURCES / "semantic" / "adapter_config.json").read_text(encoding="utf-8"))
+    head = json.loads((RESOURCES / "semantic" / "head.json").read_text(encoding="utf-8"))
+    assert config["base_model_name_or_path"] == "sentence-transformers/all-MiniLM-L6-v2"
+    assert len(head["weight"]) == 384 and "msr_paraphrase_train" in head["data"]
+    assert (RESOURCES / "semantic" / "adapter_model.safetensors").stat().st_size < 2_000_000
+
+
+needs_extra = pytest.mark.skipif(not semantic.available(), reason="the semantic extra is not installed (make semantic)")
+
+
+@needs_extra
+def test_the_model_tells_a_paraphrase_from_a_different_fact():
+    p = semantic.pair_probabilities([SAME, SAME], [REWORDED, TOPIC])
+    assert p[0] > 0.5 > p[1]
+
+
+@needs_extra
+def test_the_model_is_deterministic_and_batch_independent():
+    a, b = [SAME, TOPIC, UNRELATED] * 30, [REWORDED, SAME, TOPIC] * 30
+    whole = semantic.pair_probabilities(a, b)
+    assert np.array_equal(whole, semantic.pair_probabilities(a, b))
+    np.testing.assert_allclose(whole[:3], semantic.pair_probabilities(a[:3], b[:3]), atol=1e-5)
+
+
+@needs_extra
+def test_on_the_seeds_every_semantic_link_has_lexical_evidence(report_a, report_b):
+    table = align_module.align(report_a, report_b, semantic=True)
+    linked = table[table.relation.isin(["match", "partial"])]
+    assert len(linked) > 0
+    assert ((linked.lexical_score >= PARTIAL_THRESHOLD) | (linked.basis == "contained")).all()

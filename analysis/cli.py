@@ -33,7 +33,8 @@ def _cmd_align(args: argparse.Namespace) -> pd.DataFrame:
     if args.match_threshold is None:
         args.match_threshold = SEMANTIC_MATCH_THRESHOLD if args.semantic else MATCH_THRESHOLD
     if args.partial_threshold > args.match_threshold:
-        raise InputError("--partial-threshold must not be above --match-threshold")
+        raise InputError(f"--partial-threshold {args.partial_threshold} must not be above the match threshold "
+                         f"{args.match_threshold}")
     a, b = read_report(args.file_a), read_report(args.file_b)
     return align(a, b, match_threshold=args.match_threshold, partial_threshold=args.partial_threshold,
                  semantic=args.semantic)

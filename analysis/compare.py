@@ -91,8 +91,8 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
     files = check_files(paths)
     names = check_labels(labels, files)
     reports = [read_report(f) for f in files]  # named by file; labels are passed alongside
-    if semantic and not semantic_scorer.available():
-        raise InputError(f"--semantic needs the 'semantic' extra ({semantic_scorer.INSTALL})")
+    if semantic:
+        semantic_scorer.require()
     out = Path(out)
     prepare(out, force=force)
     result = pipeline.compare(reports, names, semantic=semantic)

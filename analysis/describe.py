@@ -145,7 +145,7 @@ def _speaker(text: str, tokens: list[re.Match[str]]) -> tuple[frozenset[str], st
     "Interior Minister Naqvi also said ..." -> ({interior, minist, naqvi}, "");
     '"...," said John Smith.' -> ({john, smith}, ""); "She said ..." ->
     (unknown, "she"): one sentence alone cannot tell whom a pronoun stands
-    for; a whole report can (`analysis.align` asks `analysis.actors`).
+    for; in a report, `analysis.align.speakers` looks at the sentence before.
     """
     rules = speech_rules()
     words = [m.group() for m in tokens]

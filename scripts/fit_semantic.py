@@ -8,7 +8,7 @@ head are trained, so what ships is about 1.3 MB, not the 90 MB model.
 The hyperparameters were chosen once on an 80/20 split of train
 (`--validate` reruns that check and writes nothing); the test split is never
 read. Training is seeded; on the same machine and library versions it gives
-the same file. Takes about 6 minutes on 2 CPU cores.
+the same file. Takes about 7 minutes on 2 CPU cores.
 
 Usage: python scripts/fit_semantic.py [--validate]   (needs the `semantic` extra)
 """

@@ -143,8 +143,9 @@ needs_extra = pytest.mark.skipif(not semantic.available(), reason="the semantic 
 
 @needs_extra
 def test_the_model_tells_a_paraphrase_from_a_different_fact():
-    p = semantic.pair_probabilities([SAME, SAME], [REWORDED, TOPIC])
-    assert p[0] > 0.5 > p[1]
+    p = semantic.pair_probabilities([SAME, SAME, "The council backs the flood wall."],
+                                    [REWORDED, TOPIC, "The council approves the flood wall."])
+    assert p[0] > 0.5 > p[1] and p[2] > 0.5
 
 
 @needs_extra

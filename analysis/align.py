@@ -57,7 +57,7 @@ from scipy.sparse.csgraph import connected_components
 from analysis import semantic as semantic_scorer
 from analysis.describe import SentenceInfo, is_content, unmatched_entities
 from analysis.features import FEATURES, Pool
-from analysis.scorer import calibrated
+from analysis.scorer import calibrated, counterpart
 from analysis.sources import Report
 
 #: A pair scoring at least this is a `match`: the threshold with the best
@@ -67,6 +67,11 @@ MATCH_THRESHOLD = 0.44
 #: 95 % of MSRP train non-paraphrases (same story, different specifics) score
 #: above it (`cv_non_paraphrase_5th_percentile` in scorer.json, 0.090).
 PARTIAL_THRESHOLD = 0.09
+#: A pair the counterpart model (scorer.json) rates at least this can be linked, as `partial` at
+#: least: the best cross-validated Youden index between MSRP pairs and impostors
+#: (`cv_youden_threshold` in scorer.json). It finds pairs that tell one story with
+#: an added number or clause, which the paraphrase score rates low.
+COUNTERPART_THRESHOLD = 0.37
 #: A pair where one sentence's rarity-weighted content words lie at least this much
 #: inside the other overlaps, whatever its score: the scorer is fitted for equivalence
 #: (MSRP paraphrase), so it rates a sentence repeated inside a longer one low.
@@ -136,7 +141,7 @@ def side_of_texts(texts: list[str], prefix: str) -> Side:
 
 def score_matrix(a: Report, b: Report) -> np.ndarray:
     """Calibrated scores in [0, 1] of every pair, shape (len(a.sentences), len(b.sentences))."""
-    return _scores(_pool(side_of(a).texts, side_of(b).texts))[0]
+    return _scores(_pool(side_of(a).texts, side_of(b).texts)).scores
 
 
 def align(
@@ -187,8 +192,9 @@ def align_sides(
     if semantic:
         semantic_scorer.require()
     pool = _pool(a.texts, b.texts)
-    lexical, contained, shares = _scores(pool)
-    open_pairs = shares & (contained | (lexical >= partial_threshold))
+    evidence = _scores(pool)
+    lexical, contained = evidence.scores, evidence.contained
+    open_pairs = evidence.shares & (contained | evidence.counterpart | (lexical >= partial_threshold))
     learned = _semantic_scores(a.texts, b.texts, open_pairs) if semantic else None
     scores = lexical if learned is None else np.where(open_pairs, (lexical + learned) / 2, lexical)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
@@ -255,22 +261,32 @@ def _pool(a: list[str], b: list[str]) -> Pool:
     return Pool(a, b, ratio_ahead=len(a) * len(b) > ALL_PAIRS_BUDGET)
 
 
-def _scores(pool: Pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Dense calibrated scores (non-candidates keep 0), which pairs hold one sentence
-    inside the other, and which share at least one content word."""
-    scores = np.zeros((pool.n_a, pool.n_b))
-    contained = np.zeros((pool.n_a, pool.n_b), dtype=bool)
-    shares = np.zeros((pool.n_a, pool.n_b), dtype=bool)
+@dataclass
+class Evidence:
+    """Per pair (dense, non-candidates keep 0 / False): the calibrated score, and the three facts
+    besides it that decide whether a pair can be linked at all."""
+
+    scores: np.ndarray
+    contained: np.ndarray  # one sentence lies inside the other
+    shares: np.ndarray  # at least one content word in common
+    counterpart: np.ndarray  # the counterpart model says the two correspond
+
+
+def _scores(pool: Pool) -> Evidence:
+    """The evidence of every candidate pair, from one feature matrix."""
+    shape = (pool.n_a, pool.n_b)
+    out = Evidence(np.zeros(shape), np.zeros(shape, bool), np.zeros(shape, bool), np.zeros(shape, bool))
     if pool.n_a == 0 or pool.n_b == 0:
-        return scores, contained, shares
+        return out
     i, j = candidates(pool)
     features = pool.pair_features(i, j)
-    scores[i, j] = calibrated(features)
+    out.scores[i, j] = calibrated(features)
     cover = features[:, FEATURES.index("cover_max")]
     words = np.minimum([len(pool.a[k].content) for k in i], [len(pool.b[k].content) for k in j])
-    contained[i, j] = (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
-    shares[i, j] = cover > 0
-    return scores, contained, shares
+    out.contained[i, j] = (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
+    out.shares[i, j] = cover > 0
+    out.counterpart[i, j] = counterpart(features) >= COUNTERPART_THRESHOLD
+    return out
 
 
 def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
@@ -402,6 +418,8 @@ def _basis(score: float, lexical: float, match_threshold: float, partial_thresho
         return "match", "lede pair"
     if contained and lexical < partial_threshold:
         return "partial", "contained"
+    if lexical < partial_threshold:
+        return "partial", "counterpart"
     return "partial", "score"
 
 

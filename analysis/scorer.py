@@ -38,7 +38,19 @@ def calibrated(features: np.ndarray, params: dict | None = None) -> np.ndarray:
     reports are not MSRP's single sentences of at most 30 words).
     """
     p = params or parameters()
-    clipped = np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"]))
-    z = (clipped - np.asarray(p["mean"])) / np.asarray(p["scale"])
-    logit = z @ np.asarray(p["coef"]) + p["intercept"]
-    return 1.0 / (1.0 + np.exp(-logit))
+    return _logistic(np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"])), p)
+
+
+def counterpart(features: np.ndarray, params: dict | None = None) -> np.ndarray:
+    """Probability that the two sentences correspond at all (one story), same or not the same fact.
+
+    The second model in scorer.json, fitted on MSRP pairs of either label
+    against impostors, with the same clipping.
+    """
+    p = params or parameters()
+    return _logistic(np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"])), p["counterpart"])
+
+
+def _logistic(clipped: np.ndarray, model: dict) -> np.ndarray:
+    z = (clipped - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    return 1.0 / (1.0 + np.exp(-(z @ np.asarray(model["coef"]) + model["intercept"])))

@@ -20,6 +20,8 @@ from analysis.align import (
     link,
     side_of,
     score_matrix,
+    _pool,
+    _scores,
     word_diff,
 )
 from analysis.describe import describe
@@ -359,7 +361,7 @@ def test_seed_unique_material_is_unaligned(seeds, side, prefix):
 
 
 @pytest.mark.parametrize(
-    ("short", "long", "linked"),
+    ("short", "long", "inside"),
     [
         # one sentence repeated inside a longer one: overlapping content, whatever the paraphrase score
         ("Fishing boats returned to sea at dawn.",
@@ -367,16 +369,29 @@ def test_seed_unique_material_is_unaligned(seeds, side, prefix):
         ("The council approved the new harbour budget on Monday.",
          "The council approved the new harbour budget on Monday after a long debate about fishing quotas and ferry fares.",
          True),
-        # too short to count as contained: the words are shared by chance
+        # too short to count as contained: the words may be shared by chance (the counterpart model still links it)
         ("Boats returned.", "Boats returned to the harbour after the storm, officials in the port town said.", False),
     ],
 )
-def test_a_sentence_inside_another_is_linked(short, long, linked):
+def test_a_sentence_inside_another_is_linked(short, long, inside):
+    assert bool(_scores(_pool([short], [long])).contained[0, 0]) == inside
     table = align_texts([short, "The mayor opened a new library downtown."], [long, "Rain is expected over the weekend."])
     row = table[(table.a_id == "a001") & (table.b_id == "b001")]
-    assert (not row.empty) == linked
-    if linked:
-        assert row.relation.item() in ("partial", "match")
+    assert row.relation.item() in ("partial", "match")
+
+
+def test_a_counterpart_that_adds_a_number_is_linked_though_no_paraphrase():
+    """One story told with an added figure: the paraphrase score is low, the counterpart model links it."""
+    a = ["Mayor Anna Weber said the wall would shield 3,000 homes from spring floods.",
+         "The city council on Tuesday approved a 2.4-kilometre flood wall along the Elbe to protect the district.",
+         "The orchestra played Mahler in Vienna last night."]
+    b = ["The barrier, 2.4 kilometres long, is meant to protect around 3,000 homes, Mayor Anna Weber said.",
+         "Councillors have given the go-ahead for a flood barrier beside the Elbe, the city announced on Tuesday.",
+         "Astronomers reported a new comet visible from the southern hemisphere."]
+    table = align_texts(a, b)
+    row = table[(table.a_id == "a001") & (table.b_id == "b001")].iloc[0]
+    assert row.score < PARTIAL_THRESHOLD and (row.relation, row.basis) == ("partial", "counterpart")
+    assert set(table[table.a_id == "a003"].relation) == {"a_only"}
 
 
 def test_containment_is_named_as_the_basis_when_the_score_is_low():

@@ -33,6 +33,7 @@ def test_named_tables_exist(table):
         ("match threshold {}", align.MATCH_THRESHOLD),
         ("partial threshold {}", align.PARTIAL_THRESHOLD),
         ("semantic match threshold {}", align.SEMANTIC_MATCH_THRESHOLD),
+        ("counterpart threshold {}", align.COUNTERPART_THRESHOLD),
         ("at most {} words) and one sentence", sources.HEADLINE_MAX_WORDS),
         ("lines of at most {} words", sources.SUBHEAD_MAX_WORDS),
         ("lie at least {:.0f} % inside the other", 100 * align.CONTAINED),

@@ -158,8 +158,11 @@ def test_the_model_is_deterministic_and_batch_independent():
 
 @needs_extra
 def test_on_the_seeds_the_issue_criteria_hold_with_the_semantic_scorer(report_a, report_b):
-    table = align_module.align(report_a, report_b, semantic=True).set_index(["a_id", "b_id"])
-    for pair in [("s001", "s001"), ("s002", "s003"), ("s003", "s002"), ("s003", "s003")]:  # headlines and leads
-        assert table.loc[pair, "relation"] == "match"
-    false_friend = table.loc[("s008", "s010")]  # "She said the technological upgrades would greatly enhance ..."
+    table = align_module.align(report_a, report_b, semantic=True)
+    matches = set(zip(table[table.relation == "match"].a_id, table[table.relation == "match"].b_id))
+    b_first_two = [s.id for s in report_b.sentences if s.role == "body"][:2]
+    assert ("s001", "s001") in matches  # the headlines
+    for lead in ("s002", "s003"):  # A's standfirst and first body sentence: each matches one of B's first two
+        assert any(x == lead and y in b_first_two for x, y in matches), lead
+    false_friend = table.set_index(["a_id", "b_id"]).loc[("s008", "s010")]  # "She said the technological ..."
     assert (false_friend.relation, false_friend.basis) == ("partial", "speakers differ")

@@ -17,6 +17,10 @@ Why the method is as it is:
   report continues the speaker before it, see `speakers`). A pair that shares no
   content word at all is never linked: a lexical scorer has no evidence of
   overlap there, whatever its score from function words and spelling.
+- A paraphrase score answers "the same fact?"; linking also needs "do the two
+  correspond at all?". A second model on the same features, fitted to tell
+  MSRP pairs of either label from impostors (`scorer.counterpart`), links a
+  pair that adds a figure or a clause, which the paraphrase score rates low.
 - Inverted pyramid: a report's lede (headline, standfirst, and the first
   paragraph of the body or, where paragraphs are single sentences, its first
   two sentences: the classic one- or two-sentence lede) summarises the event,

@@ -38,7 +38,7 @@ def calibrated(features: np.ndarray, params: dict | None = None) -> np.ndarray:
     reports are not MSRP's single sentences of at most 30 words).
     """
     p = params or parameters()
-    return _logistic(np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"])), p)
+    return _logistic(_clip(features, p), p)
 
 
 def counterpart(features: np.ndarray, params: dict | None = None) -> np.ndarray:
@@ -48,7 +48,11 @@ def counterpart(features: np.ndarray, params: dict | None = None) -> np.ndarray:
     against impostors, with the same clipping.
     """
     p = params or parameters()
-    return _logistic(np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"])), p["counterpart"])
+    return _logistic(_clip(features, p), p["counterpart"])
+
+
+def _clip(features: np.ndarray, p: dict) -> np.ndarray:
+    return np.clip(features, np.asarray(p["lower"]), np.asarray(p["upper"]))
 
 
 def _logistic(clipped: np.ndarray, model: dict) -> np.ndarray:

@@ -4,8 +4,10 @@ The weights are a logistic regression fitted on the MSRP train split by
 `scripts/fit_scorer.py` and stored as data (`resources/scorer.json`), so users
 never need the corpus and the fit can be reproduced and audited. The score
 reads as the probability that annotators would call the pair a paraphrase
-(the same fact). Used through `analysis.align` by notebooks 02_alignment and
-04_emphasis.
+(the same fact). A second model in the same file, fitted on the same
+features, gives the probability that two sentences correspond at all (one
+story, paraphrase or not): `counterpart`. Used through `analysis.align` by
+notebooks 02_alignment and 04_emphasis.
 """
 
 from __future__ import annotations

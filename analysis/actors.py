@@ -217,7 +217,7 @@ def resolve(phrase: str, cast: Cast, text_before: str) -> Actor:
 
 def _without_party_phrases(phrase: str) -> str:
     """Drop multi-word party names ("Trump administration") so their words are not taken for surnames."""
-    for party, pattern in _party_patterns():
+    for _party, pattern in _party_patterns():
         phrase = pattern.sub(lambda m: m.group() if " " not in m.group() else " ", phrase)
     return phrase
 

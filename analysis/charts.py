@@ -52,7 +52,9 @@ def _tick(report: Report) -> list[str]:
     return [f"{s.id} {ROLE_MARK[s.role]}".strip() for s in report.sentences]
 
 
-def similarity_heatmap(scores: np.ndarray, a: Report, b: Report, alignment: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
+def similarity_heatmap(
+    scores: np.ndarray, a: Report, b: Report, alignment: pd.DataFrame, labels: Sequence[str]
+) -> tuple[Figure, pd.DataFrame]:
     """Score of every sentence pair, with the aligned pairs marked (square: match, dot: partial)."""
     fig, ax = plt.subplots(figsize=(7, 0.22 * len(a.sentences) + 1.6), layout="constrained")
     image = ax.imshow(scores, cmap="viridis", vmin=0, vmax=1, aspect="auto")
@@ -133,7 +135,8 @@ def _legend(ax, rows: int) -> None:
         ax.add_patch(Rectangle((x, rows + 0.7), 0.03, 0.6, facecolor=colour, edgecolor="#444444", linewidth=0.6))
         if style:  # the link drawn between aligned sentences
             ax.plot([x + 0.035, x + 0.07], [rows + 1.0] * 2, style, color=colour, lw=1.2)
-        ax.text(x + 0.075 if style else x + 0.04, rows + 1.0, name + (" [main theme]" if relation == "unique" else ""), fontsize=6.5, va="center")
+        label = name + (" [main theme]" if relation == "unique" else "")
+        ax.text(x + 0.075 if style else x + 0.04, rows + 1.0, label, fontsize=6.5, va="center")
 
 
 def overlap_summary(reports: Sequence[Report], alignment: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
@@ -160,7 +163,8 @@ def overlap_summary(reports: Sequence[Report], alignment: pd.DataFrame, labels: 
 def _stacked(ax, data: pd.DataFrame, labels: Sequence[str], measure: str) -> None:
     left = np.zeros(len(labels))
     for relation in ("match", "partial", "unique"):
-        values = [float(data.loc[(data["report"] == lab) & (data["relation"] == relation), f"{measure}_share"].sum()) for lab in labels]
+        values = [float(data.loc[(data["report"] == lab) & (data["relation"] == relation), f"{measure}_share"].sum())
+                  for lab in labels]
         colour, _, name = RELATION_STYLE[relation]
         ax.barh(range(len(labels)), values, left=left, color=colour, edgecolor="#444444", linewidth=0.6, label=name,
                 hatch="//" if relation == "partial" else None)
@@ -235,7 +239,9 @@ def _hatch(k: int) -> str | None:
 STRENGTH_COLOURS = {-1: "#D55E00", 0: "#F0E6C8", 1: "#DCEAF5", 2: "#A6CBE6", 3: "#5B9BCF", 4: "#1F5F99", 5: "#08306B"}
 
 
-def commitments_matrix(matrix: pd.DataFrame, labels: Sequence[str], strength_labels: Mapping[int, str]) -> tuple[Figure, pd.DataFrame]:
+def commitments_matrix(
+    matrix: pd.DataFrame, labels: Sequence[str], strength_labels: Mapping[int, str]
+) -> tuple[Figure, pd.DataFrame]:
     """Commitment × report, cells coloured and labelled by strength, grouped (shared first).
 
     `matrix` has one row per commitment and report (`analysis.emphasis.commitment_matrix`):
@@ -251,7 +257,8 @@ def commitments_matrix(matrix: pd.DataFrame, labels: Sequence[str], strength_lab
     ax.set_ylim(len(lines) - 0.5, -0.5)
     for cell in matrix.itertuples(index=False):
         y, x, strength = position[cell.row], list(labels).index(cell.report), int(cell.strength)
-        ax.add_patch(Rectangle((x - 0.48, y - 0.42), 0.96, 0.84, facecolor=STRENGTH_COLOURS[strength], edgecolor="#444444", lw=0.4))
+        ax.add_patch(Rectangle((x - 0.48, y - 0.42), 0.96, 0.84, facecolor=STRENGTH_COLOURS[strength],
+                               edgecolor="#444444", lw=0.4))
         ax.text(x, y, f"{strength_labels[strength]} ({strength})", ha="center", va="center", fontsize=6,
                 color="white" if strength >= 3 else "black")
     ax.set_yticks(range(len(lines)), [textwrap.shorten(text, 72) for _, text in lines], fontsize=6)
@@ -304,7 +311,8 @@ def overlap_matrix(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, 
     image = ax.imshow(grid, cmap="viridis", vmin=0, vmax=1)
     for i in range(n):
         for j in range(n):
-            ax.text(j, i, f"{grid[i, j]:.0%}", ha="center", va="center", fontsize=7, color="white" if grid[i, j] < 0.6 else "black")
+            colour = "white" if grid[i, j] < 0.6 else "black"
+            ax.text(j, i, f"{grid[i, j]:.0%}", ha="center", va="center", fontsize=7, color=colour)
     short = [textwrap.shorten(lab, 24) for lab in labels]
     ax.set_xticks(range(n), short, rotation=30, ha="right")
     ax.set_yticks(range(n), short)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -61,7 +61,8 @@ COLUMNS = [
 ]
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|such)\s*$", re.IGNORECASE)
-_BOUNDARY = r"[;:—–(]|,|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bunless\b|\bif\b|\bbefore\b|\buntil\b|\bbecause\b"
+_BOUNDARY = (r"[;:—–(]|,|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bunless\b|\bif\b|\bbefore\b"
+             r"|\buntil\b|\bbecause\b")
 _CLAUSE_END = re.compile(
     r"\s*(?:;|\s[—–]\s|,\s+(?:\w+ing|while|whereas|but|which|who|where|as well as|describing)\b"
     r"|\s(?:during|at|in)\s+(?:a|the|their|its)\s+(?:meeting|talks|visit|call)\b"
@@ -125,7 +126,7 @@ def _cue_rules() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _modifier(kind: str) -> re.Pattern[str]:
     terms = [row["pattern"] for row in load_table("modifiers.tsv") if row["kind"] == kind]
     return re.compile(rf"(?<![\w’'])(?:{alternation(terms)})(?![\w’'])", re.IGNORECASE)

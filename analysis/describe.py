@@ -107,7 +107,9 @@ class SentenceInfo:
     negated: bool
 
 
-def _entity_spans(text: str, tokens: list[re.Match[str]], title: bool, lower_vocab: set[str], name_vocab: set[str]) -> list[list[str]]:
+def _entity_spans(
+    text: str, tokens: list[re.Match[str]], title: bool, lower_vocab: set[str], name_vocab: set[str]
+) -> list[list[str]]:
     """Runs of capitalised tokens that name something, broken at punctuation.
 
     The first word of a sentence is capitalised anyway: it counts only if the

@@ -25,7 +25,6 @@ Counting rules, in plain words:
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from analysis.actors import build_cast

@@ -61,7 +61,8 @@ def place(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Where: the host country read from the dateline or the first 'in <place>' of the lead."""
     ha, hb = _cast(a).host, _cast(b).host
     reading = SAME if ha and ha == hb else (TWO if ha and hb else NEUTRAL)
-    return ha or "not stated", hb or "not stated", reading, "the same host country" if reading == SAME else "hosts differ or are unknown"
+    why = "the same host country" if reading == SAME else "hosts differ or are unknown"
+    return ha or "not stated", hb or "not stated", reading, why
 
 
 def weekday(a: Report, b: Report) -> tuple[str, str, str, str]:

@@ -11,12 +11,12 @@ it saying why it is there. Used by `analysis.actors`, `analysis.scope`,
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 
 from analysis.paths import RESOURCES
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of `resources/<name>` as dicts, skipping blank and '#' comment lines.
 

@@ -30,7 +30,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import __version__
-from analysis.paths import FIGURES, ROOT
+from analysis.paths import FIGURES, ROOT, output
 
 try:  # POSIX; elsewhere notebooks run one at a time anyway.
     import fcntl
@@ -191,7 +191,7 @@ def save(
         inputs=tuple(_input(p) for p in inputs),
     )
     table = _csv_bytes(data)
-    out_dir = Path(out_dir)
+    out_dir = output(Path(out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
     svg, png, csv = (out_dir / name for name in record.files)
     _write_if_changed(svg, _render(fig, "svg", record))
@@ -343,4 +343,4 @@ def shown(record: FigureRecord, out_dir: Path = FIGURES, width: int = 760):
     """The saved PNG, for a notebook to display: readers see exactly the file they cite."""
     from IPython.display import Image  # notebooks only; the CLI never needs IPython
 
-    return Image(filename=str(out_dir / f"{record.slug}.png"), width=width)
+    return Image(filename=str(output(Path(out_dir)) / f"{record.slug}.png"), width=width)

@@ -425,7 +425,7 @@ def _data_block(labels: Sequence[str], links: dict[str, list[Link]]) -> str:
     payload = {
         "labels": [str(label) for label in labels],
         "links": {
-            el: [[l.target, l.relation, l.score, [list(t) for t in l.diff]] for l in items]
+            el: [[link.target, link.relation, link.score, [list(t) for t in link.diff]] for link in items]
             for el, items in links.items()
         },
     }

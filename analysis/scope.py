@@ -30,7 +30,10 @@ from analysis.sources import Report, Sentence
 MEETING = "meeting"
 BACKGROUND = "background"
 _MONTHS = tuple(name.lower() for name in MONTH_NAMES)
-_MONTH = re.compile(rf"\b(?:in|since|during|by|on|last|this|early|late|mid-?)\s+(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})\b", re.IGNORECASE)
+_MONTH = re.compile(
+    rf"\b(?:in|since|during|by|on|last|this|early|late|mid-?)\s+(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.patterns import DATE_LINE, DATELINE, SENTENCE_END, WORD
 from analysis.paths import RESOURCES
+from analysis.patterns import DATE_LINE, DATELINE, SENTENCE_END, WORD
 from analysis.segment import sentence_spans
 
 #: A block this short, without end punctuation, followed by a paragraph, is a subheading.

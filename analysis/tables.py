@@ -15,6 +15,8 @@ from typing import TextIO
 
 import pandas as pd
 
+from analysis.paths import output
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,6 +48,6 @@ def write(frame: pd.DataFrame, out: Path | TextIO, fmt: str = "csv") -> None:
     """Write the frame to a path or an open stream in `fmt` (csv or json)."""
     text = csv_text(frame) if fmt == "csv" else json_text(frame)
     if isinstance(out, Path):
-        out.write_text(text, encoding="utf-8")
+        output(out).write_text(text, encoding="utf-8")
     else:
         out.write(text)

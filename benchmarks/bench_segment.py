@@ -30,7 +30,8 @@ def speed() -> None:
     start = time.perf_counter()
     count = sum(len(parse_report(text).sentences) for _ in range(repeats) for text in texts)
     elapsed = time.perf_counter() - start
-    print(f"Ingestion + segmentation of the seeds: {count / elapsed:,.0f} sentences/s ({1000 * elapsed / (repeats * len(texts)):.1f} ms per report)")
+    per_report = 1000 * elapsed / (repeats * len(texts))
+    print(f"Ingestion + segmentation of the seeds: {count / elapsed:,.0f} sentences/s ({per_report:.1f} ms per report)")
 
 
 if __name__ == "__main__":

@@ -160,7 +160,8 @@ def main() -> int:
         "counterpart": counterpart_model(x, y, groups, n_true),
     }
     SCORER_FILE.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
-    print(f"fit_scorer: {n_true} train pairs (+{len(y) - n_true} impostors), C={c}, cv accuracy {cv_accuracy:.4f} -> {SCORER_FILE}")
+    print(f"fit_scorer: {n_true} train pairs (+{len(y) - n_true} impostors), C={c}, "
+          f"cv accuracy {cv_accuracy:.4f} -> {SCORER_FILE}")
     print(f"  threshold with the best cross-validated F1: {match_t}; 5th percentile of non-paraphrases: {partial_t:.3f}")
     for name, coef in sorted(zip(FEATURES, params["coef"]), key=lambda t: -abs(t[1])):
         print(f"  {name:<13} {coef:+.3f}")

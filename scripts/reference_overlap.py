@@ -9,8 +9,6 @@ text: BASIL is for research use and is never copied into the project). Run by
 
 import sys
 
-import pandas as pd
-
 from analysis import batch, tables
 from analysis.paths import SHARED_DATA, TABLES
 

@@ -14,14 +14,14 @@ from analysis.align import (
     CANDIDATES_PER_SENTENCE,
     COLUMNS,
     PARTIAL_THRESHOLD,
+    _pool,
+    _scores,
     align,
     align_texts,
     candidates,
     link,
-    side_of,
     score_matrix,
-    _pool,
-    _scores,
+    side_of,
     word_diff,
 )
 from analysis.describe import describe
@@ -165,7 +165,8 @@ def test_in_a_report_he_or_she_continues_the_speaker_before(opening, resolved):
 @pytest.mark.parametrize(
     "a, b, expected",
     [
-        ("met the Acting US Ambassador Natalie Baker", "met the US Chargé d’Affaires Natalie Baker", "the [-Acting US Ambassador-]{+US Chargé d’Affaires+} Natalie Baker"),
+        ("met the Acting US Ambassador Natalie Baker", "met the US Chargé d’Affaires Natalie Baker",
+         "the [-Acting US Ambassador-]{+US Chargé d’Affaires+} Natalie Baker"),
         ("a b c", "a b c", "a b c"),
         ("one two", "", "[-one two-]"),
     ],

@@ -43,5 +43,6 @@ def test_align_refuses_crossed_thresholds(capsys):
 def test_commitments_prints_the_required_columns(capsys):
     assert main(["commitments", "--format", "json", str(SEED_B)]) == 0
     records = json.loads(capsys.readouterr().out)
-    required = {"sentence_id", "text", "actor", "speaker", "cue", "content", "strength", "joint", "cameo", "plover", "scope", "themes"}
+    required = {"sentence_id", "text", "actor", "speaker", "cue", "content", "strength", "joint", "cameo", "plover",
+                "scope", "themes"}
     assert records and all(required <= set(r) for r in records)

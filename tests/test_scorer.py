@@ -10,7 +10,6 @@ import pytest
 from analysis.features import FEATURES
 from analysis.scorer import calibrated, counterpart, parameters
 
-
 WEBER_A = ["Mayor Anna Weber said the wall would shield 3,000 homes from spring floods.",
            "The city council on Tuesday approved a 2.4-kilometre flood wall along the Elbe to protect the district.",
            "Residents had campaigned for the barrier since the floods of 2013."]

@@ -15,7 +15,7 @@ import pytest
 
 from analysis import align as align_module
 from analysis import compare, semantic
-from analysis.align import MATCH_THRESHOLD, PARTIAL_THRESHOLD, SEMANTIC_MATCH_THRESHOLD, align_texts
+from analysis.align import MATCH_THRESHOLD, SEMANTIC_MATCH_THRESHOLD, align_texts
 from analysis.cli import main
 from analysis.errors import InputError
 from analysis.paths import RESOURCES

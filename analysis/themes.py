@@ -48,8 +48,3 @@ def theme_names() -> list[str]:
 def themes_in(text: str) -> tuple[str, ...]:
     """Themes whose terms occur in `text`, in lexicon order."""
     return tuple(theme for theme in theme_names() if any(p.search(text) for t, _, p in lexicon() if t == theme))
-
-
-def theme_terms(text: str) -> list[tuple[str, str]]:
-    """(theme, matched words) for every term occurrence, to show why a theme was given."""
-    return [(theme, match.group()) for theme, _, pattern in lexicon() for match in pattern.finditer(text)]

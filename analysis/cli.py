@@ -50,7 +50,8 @@ def _cmd_compare(args: argparse.Namespace) -> pd.DataFrame:
     from analysis import compare
 
     labels = args.labels.split(",") if args.labels is not None else None
-    shares = compare.run(args.files, args.out, labels=labels, force=args.force, semantic=args.semantic)
+    shares = compare.run(args.files, args.out, labels=labels, force=args.force, semantic=args.semantic,
+                         successive=args.successive)
     print(f"wrote {', '.join(compare.OUTPUTS)} to {args.out}", file=sys.stderr)
     return shares
 
@@ -88,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     comparer.add_argument("--labels", help="comma-separated labels, one per file (default: file names)")
     comparer.add_argument("--force", action="store_true", help="replace the files compare writes in a non-empty --out")
     comparer.add_argument("--semantic", action="store_true", help=SEMANTIC_HELP)
+    comparer.add_argument("--successive", nargs="?", const="event", metavar="EVENT",
+                          help="the reports tell successive events in the order given (EVENT names them, e.g. "
+                               "meeting): shared commitments are read as recurring, new or dropped")
     batcher = _add(commands, "batch", _cmd_batch, "pairwise overlap of every event in a JSON-lines file of articles")
     batcher.add_argument("file", help="JSON lines: event_id (or event), outlet (or label), title, date, text")
     batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")

@@ -54,15 +54,21 @@ STRENGTH_LABELS = {
 }
 #: A sentence "is a commitment" for the PLOVER benchmark when a record reaches this strength.
 DETECTION_THRESHOLD = 2
+#: The two kinds of record: a commitment on the scale, or a discussion ("discussed ways to", "the talks focused
+#: on", "came under review"), which records topics and commits nobody. Discussion is the "considered" step.
+COMMITMENT, DISCUSSION = "commitment", "discussion"
+DISCUSSION_STRENGTH = 1
 #: Columns of `commitments_table`, in order.
 COLUMNS = [
     "sentence_id", "text", "actor", "speaker", "cue", "content", "beneficiary", "strength",
-    "strength_label", "joint", "cameo", "plover", "scope", "themes",
+    "strength_label", "kind", "joint", "cameo", "plover", "scope", "themes",
 ]
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|such)\s*$", re.IGNORECASE)
-_BOUNDARY = (r"[;:—–(]|,|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bunless\b|\bif\b|\bbefore\b"
-             r"|\buntil\b|\bbecause\b")
+#: Words and marks that open a new clause. A comma inside a number ("3,000") opens none.
+_CLAUSE_WORDS = (r"[;:—–]|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bunless\b|\bif\b|\bbefore\b"
+                 r"|\buntil\b|\bbecause\b")
+_BOUNDARY = rf"\(|,(?!\d{{3}}\b)|{_CLAUSE_WORDS}"
 _CLAUSE_END = re.compile(
     r"\s*(?:;|\s[—–]\s|,\s+(?:\w+ing|while|whereas|but|which|who|where|as well as|describing)\b"
     r"|\s(?:during|at|in)\s+(?:a|the|their|its)\s+(?:meeting|talks|visit|call)\b"
@@ -76,6 +82,11 @@ _TRAILING = re.compile(
     r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|\w+ly))+\s*$",
     re.IGNORECASE,
 )
+#: "he's prepared": the pronoun is the subject, the contracted verb belongs to the modifier window.
+_CONTRACTED = re.compile(r"\b(he|she|it|they|we|you|i)[’'](?:s|re|m|ve|ll|d)$", re.IGNORECASE)
+_PRONOUN_SUBJECTS = ("he", "she", "it", "they", "we")
+#: Endings of abstract nouns: a capitalised first word with one ("Construction", "Completion") names no agent.
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ism)$", re.IGNORECASE)  # not -ance: "France"
 _LEADING = re.compile(r"^\s*(?:(?:and|but|also|then|however|so|as|in turn|meanwhile),?\s+)+", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"^\s*(?:during|in|at|on|after|before|following|referring|as|earlier|later|meanwhile|for)\b[^,]*,\s*", re.IGNORECASE
@@ -106,6 +117,11 @@ class Commitment:
     def strength_label(self) -> str:
         """The name of the strength on the scale ("committed", "tentative", ...)."""
         return STRENGTH_LABELS[self.strength]
+
+    @property
+    def kind(self) -> str:
+        """`discussion` for the considered step (topics talked about), else `commitment`."""
+        return DISCUSSION if self.strength == DISCUSSION_STRENGTH else COMMITMENT
 
 
 @dataclass(frozen=True)
@@ -180,7 +196,7 @@ def find_cues(text: str) -> list[_Cue]:
 def _clause_start(text: str, pos: int, *, commas: bool = True) -> int:
     """Offset where the clause holding `pos` starts (after a boundary or a reporting verb)."""
     start = 0
-    boundary = _BOUNDARY if commas else _BOUNDARY.replace(",|", "").replace("(", "")
+    boundary = _BOUNDARY if commas else _CLAUSE_WORDS
     for match in re.finditer(rf"{boundary}|{_modifier('reporting').pattern}", text[:pos], re.IGNORECASE):
         start = match.end()
     return start
@@ -202,7 +218,7 @@ def _subject(text: str, cue: _Cue) -> tuple[str, int]:
             break
         start, segment = before_start, text[before_start:cue.start]
     stripped = _TRAILING.sub("", " " + segment)
-    subject = _LEADING.sub("", stripped).strip(" ,")
+    subject = _CONTRACTED.sub(r"\1", _LEADING.sub("", stripped).strip(" ,"))
     return subject, start + max(len(stripped) - 1, 0)
 
 
@@ -248,8 +264,16 @@ def _content(text: str, cue: _Cue) -> tuple[str, int]:
 
 
 def _is_coercive(content: str) -> bool:
-    """Content that opens with a coercive action: a threat, not a commitment."""
-    return bool(re.match(rf"\s*(?:to\s+)?(?:{_modifier('coercive').pattern})", content, re.IGNORECASE))
+    """Content that opens with a coercive action: a threat, not a commitment.
+
+    A stopping verb whose object is a hostile act ("suspend the strike", "halt attacks") ends the
+    hostility: that is a concession, and stays a commitment.
+    """
+    match = re.match(rf"\s*(?:to\s+)?(?P<verb>{_modifier('coercive').pattern})", content, re.IGNORECASE)
+    if not match:
+        return False
+    obj = " ".join(content[match.end():].split()[:4])
+    return not (_modifier("stopping").fullmatch(match.group("verb")) and _modifier("hostile_act").search(obj))
 
 
 def _in_condition(text: str, cue: _Cue) -> bool:
@@ -276,6 +300,8 @@ def _strength(cue: _Cue, window: str, content: str, sentence: str) -> int:
     strength = cue.strength
     if _modifier("obligation").search(window):
         return 0
+    if strength == 5 and re.search(r"\bto\s*$", sentence[:cue.start]):
+        strength = 3  # "wants to sign": an act in the infinitive is aimed at, not done
     if _modifier("tentative").search(window):
         strength = min(strength, 2)
     if strength == 5 and (_modifier("future").search(window) or _modifier("backshift").search(window)):
@@ -338,14 +364,15 @@ def is_agent(subject: str) -> bool:
     words = re.findall(r"[\w’'.-]+", subject)
     if not words:
         return False
-    if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they", "we"):
+    if len(words) == 1 and words[0].lower() in _PRONOUN_SUBJECTS:
         return True
     if _agent_nouns().search(subject):
         return True
     if any(w[0].isupper() for w in words[1:]):
         return True
     first = words[0]
-    return first[0].isupper() and first.lower() not in ("the", "a", "an", "this", "these") and not first.endswith("s")
+    return (first[0].isupper() and first.lower() not in ("the", "a", "an", "this", "these") and not first.endswith("s")
+            and not _ABSTRACT_NOUN.search(first))
 
 
 def find_commitments(
@@ -381,6 +408,8 @@ def find_commitments(
             content = _passive_content(text, cue)
         strength = _strength(cue, _window(text, cue, window_start), content, text)
         speaker = _speaker(text, cue, subject_actor if subject_actor.label else main, main, cast, context)
+        if actor.literal.lower() in _PRONOUN_SUBJECTS and not actor.known and speaker:
+            actor = resolve(speaker, cast, here)  # "The firm said it would ...": the firm acts
         records.append(_record(text, sentence_id, cue, actor, speaker, content, strength, scope))
     return records
 
@@ -390,9 +419,19 @@ def _cue_applies(text: str, cue: _Cue) -> bool:
     nothing welcomed, a backshifted modal with no reporting verb before it."""
     if cue.kind == "verb" and _DETERMINER.search(text[:cue.start]):
         return False
+    if cue.kind == "verb" and _is_object_noun(text, cue):
+        return False
     if cue.needs == "welcome" and not (_WELCOME.search(text[:cue.start]) and _noun_actor(text, cue)):
         return False
     return not (cue.modal == "backshift" and not _modifier("reporting").search(text[:cue.start]))
+
+
+def _is_object_noun(text: str, cue: _Cue) -> bool:
+    """ "held signs", "waved pledges": a cue word ending in -s right after a past-tense verb is its object noun."""
+    if not text[cue.start:cue.end].lower().endswith("s"):
+        return False
+    before = re.findall(r"[\w’'-]+", text[:cue.start])[-1:]
+    return bool(before) and before[0].islower() and (before[0].endswith("ed") or bool(_modifier("past").fullmatch(before[0])))
 
 
 def _actor(text: str, cue: _Cue, subject: Actor, main: Actor, cast: Cast, here: str) -> Actor:
@@ -419,7 +458,7 @@ def _record(text: str, sentence_id: str, cue: _Cue, actor: Actor, speaker: str, 
     return Commitment(
         sentence_id=sentence_id,
         text=text,
-        actor=actor.party if actor.party else actor.literal,
+        actor=actor.party or actor.person or actor.literal,
         speaker=speaker,
         cue=text[cue.start:cue.end],
         content=content,
@@ -460,6 +499,11 @@ def commitments_table(report: Report) -> pd.DataFrame:
         for record in extract(report)
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def commitments_only(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a `commitments_table` that commit someone: discussion rows record topics, not commitments."""
+    return table[table["kind"] == COMMITMENT].reset_index(drop=True)
 
 
 def is_commitment(text: str, *, threshold: int = DETECTION_THRESHOLD) -> bool:

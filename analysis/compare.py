@@ -26,7 +26,8 @@ from analysis.sources import read_report
 TABLES = {
     "sentences.csv": "every kept sentence of every report (`report`, `id`, `role`, `paragraph`, `start`, `end`, `text`)",
     "alignment.csv": "for every pair of reports (`pair`, `a`, `b`), each aligned pair of sentences or left-over sentence",
-    "commitments.csv": "every commitment: actor, speaker, cue, content, strength (-1 to 5), joint, CAMEO/PLOVER, scope, themes",
+    "commitments.csv": "every commitment and discussion (`kind`): actor, speaker, cue, content, strength (-1 to 5), joint, "
+                       "CAMEO/PLOVER, scope, themes",
     "emphasis.csv": "per report and theme: sentences, share of words, first position, in the lead, strongest commitment",
     "voices.csv": "per report: share of sentences in each speaker's voice and in the outlet's own",
     "overlap.csv": "per pair of reports: share of body sentences aligned, and matched as the same fact",
@@ -86,8 +87,12 @@ def prepare(out: Path, *, force: bool, outputs: Sequence[str] = OUTPUTS) -> None
 
 
 def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] | None = None,
-        force: bool = False, semantic: bool = False) -> pd.DataFrame:
-    """Run the comparison and write everything to `out`; return the pair overlap table."""
+        force: bool = False, semantic: bool = False, successive: str | None = None) -> pd.DataFrame:
+    """Run the comparison and write everything to `out`; return the pair overlap table.
+
+    `successive` names the kind of event ("meeting") when the user knows the reports tell successive events in
+    the order given: shared commitments are then read as recurring, new at the second or only at the first.
+    """
     files = check_files(paths)
     names = check_labels(labels, files)
     reports = [read_report(f) for f in files]  # named by file; labels are passed alongside
@@ -95,7 +100,8 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
         semantic_scorer.require()
     out = Path(out)
     prepare(out, force=force)
-    result = pipeline.compare(reports, names, semantic=semantic)
+    result = pipeline.compare(reports, names, semantic=semantic, successive=successive is not None,
+                              event=successive or "event")
     shares = pipeline.pair_shares(result)
     try:
         _write_tables(result, shares, out)

@@ -13,7 +13,8 @@ Counting rules, in plain words:
   the first LEAD_SENTENCES body sentences) weighs LEAD_WEIGHT, any other 1.
   `weighted_share` is the theme's weighted sentences over the report's.
 - `strongest` is the highest commitment strength among the theme's
-  commitments (NaN when it has none).
+  commitments (NaN when it has none). Discussion records ("discussed ways
+  to") commit nobody and count in none of the commitment measures.
 - Voices: each sentence is the outlet's own narration unless it carries a
   reporting verb or a commitment with a speaker; then it counts for the
   speaker (the first one named in the sentence).
@@ -28,7 +29,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.actors import build_cast
-from analysis.commitments import Commitment, extract, reported_speaker
+from analysis.commitments import COMMITMENT, Commitment, extract, reported_speaker
 from analysis.patterns import WORD
 from analysis.sources import Report, Sentence
 from analysis.themes import theme_names, themes_in
@@ -65,7 +66,7 @@ def theme_emphasis(
     lead = lead_ids(report, lead_sentences=lead_sentences)
     total_words = sum(_words(s) for s in report.sentences) or 1
     total_weight = sum(weights.values()) or 1.0
-    records = extract(report)
+    records = [r for r in extract(report) if r.kind == COMMITMENT]
     rows = []
     for theme in theme_names():
         hits = [(rank, s) for rank, s in enumerate(report.sentences, start=1) if theme in themes_in(s.text)]
@@ -100,7 +101,7 @@ def commitment_emphasis(
             "strength_label": r.strength_label, "joint": r.joint, "plover": r.plover, "scope": r.scope,
             "themes": ";".join(r.themes),
         }
-        for r in extract(report)
+        for r in extract(report) if r.kind == COMMITMENT
     ]
     return pd.DataFrame(rows, columns=[
         "outlet", "sentence_id", "position", "in_lead", "weight", "actor", "speaker", "cue", "content",
@@ -178,17 +179,31 @@ def _as_frame(records: list[Commitment] | pd.DataFrame) -> pd.DataFrame:
     } for r in records], columns=["sentence_id", "actor", "cue", "content", "strength", "joint", "scope"])
 
 
-#: Order and names of the groups of the commitments matrix.
+#: Order and names of the groups of the commitments matrix, for two reports of one event.
 MATRIX_GROUPS = {"both": "reported by both", "related": "like commitments", "a_only": "only A", "b_only": "only B"}
+#: The same groups when A tells the first of two successive events and B the second: an aligned commitment
+#: is then a statement made at both (the same words twice are not one fact), the rest is new or dropped.
+SUCCESSIVE_GROUPS = {
+    "both": "at both events (recurring)", "related": "at both events (recurring)",
+    "a_only": "only at the first", "b_only": "new at the second",
+}
 
 
-def commitment_matrix(shared: pd.DataFrame, labels: tuple[str, str] | list[str]) -> pd.DataFrame:
+def matrix_groups(successive: bool, event: str = "event") -> dict[str, str]:
+    """Group names of the matrix: one event's coverage, or two successive events (`event` names them: "meeting")."""
+    if not successive:
+        return MATRIX_GROUPS
+    return {key: name.replace("events", f"{event}s") for key, name in SUCCESSIVE_GROUPS.items()}
+
+
+def commitment_matrix(shared: pd.DataFrame, labels: tuple[str, str] | list[str],
+                      groups: dict[str, str] = MATRIX_GROUPS) -> pd.DataFrame:
     """The commitments matrix of two reports: one row per commitment and report that has it.
 
     From `shared_commitments`: a commitment both report (or a like one) is one
     row with a cell for each report; B's side of such a pair is not listed
-    again. Columns: row (actor, cue and content, with the sentence), group,
-    report, strength.
+    again, so a pair counts once. Columns: row (actor, cue and content, with
+    the sentence), group (named by `groups`), report, strength.
     """
     listed_b = {o for ids in shared.loc[(shared["side"] == "a") & (shared["reported_by"] != "a_only"), "other_ids"]
                 for o in ids.split(";") if o}
@@ -204,8 +219,13 @@ def commitment_matrix(shared: pd.DataFrame, labels: tuple[str, str] | list[str])
     frame = pd.DataFrame(rows, columns=["row", "group", "report", "strength"])
     order = {group: k for k, group in enumerate(MATRIX_GROUPS)}
     frame = frame.sort_values("group", key=lambda g: g.map(order), kind="stable").reset_index(drop=True)
-    frame["group"] = frame["group"].map(MATRIX_GROUPS)
+    frame["group"] = frame["group"].map(groups)
     return frame
+
+
+def group_counts(matrix: pd.DataFrame) -> pd.Series:
+    """Commitments per group of a matrix, a pair counted once (its rows share one name)."""
+    return matrix.groupby("group", sort=False)["row"].nunique()
 
 
 def commitments_by_report(tables: list[pd.DataFrame], alignments: dict[tuple[int, int], pd.DataFrame],

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import charts, emphasis, overlap, plot
 from analysis.align import align, score_matrix
-from analysis.commitments import STRENGTH_LABELS, commitments_table
+from analysis.commitments import STRENGTH_LABELS, commitments_only, commitments_table
 from analysis.sources import Report, sentences_frame
 from analysis.themes import themes_in
 
@@ -36,21 +36,28 @@ CAPTIONS = {
 
 @dataclass
 class Comparison:
-    """Reports with their labels, pairwise alignments and per-report commitments."""
+    """Reports with their labels, pairwise alignments and per-report commitments.
+
+    `successive` says the reports tell successive events, in input order (the seeds: two meetings, notebook
+    01), rather than one event; `event` names the kind of event. It changes how shared commitments are read.
+    """
 
     reports: list[Report]
     labels: list[str]
     alignments: dict[tuple[int, int], pd.DataFrame] = field(default_factory=dict)
     commitments: list[pd.DataFrame] = field(default_factory=list)
+    successive: bool = False
+    event: str = "event"
 
     @property
     def pairs(self) -> list[tuple[int, int]]:
         return list(itertools.combinations(range(len(self.reports)), 2))
 
 
-def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False) -> Comparison:
+def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False, successive: bool = False,
+            event: str = "event") -> Comparison:
     """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments."""
-    result = Comparison(list(reports), list(labels))
+    result = Comparison(list(reports), list(labels), successive=successive, event=event)
     for i, j in result.pairs:
         result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic)
     result.commitments = [commitments_table(report) for report in reports]
@@ -105,11 +112,22 @@ def main_themes(report: Report) -> dict[str, str]:
 
 
 def commitment_matrix(c: Comparison) -> pd.DataFrame:
-    """Commitment × report table: shared/like/only groups for two reports, by report for more."""
+    """Commitment × report table: shared/like/only groups for two reports, by report for more (no discussion rows)."""
+    tables = [commitments_only(t) for t in c.commitments]
     if len(c.reports) == 2:
-        shared = emphasis.shared_commitments(c.commitments[0], c.commitments[1], c.alignments[(0, 1)])
-        return emphasis.commitment_matrix(shared, c.labels)
-    return emphasis.commitments_by_report(c.commitments, c.alignments, c.labels)
+        return emphasis.commitment_matrix(shared_commitments(c), c.labels, emphasis.matrix_groups(c.successive, c.event))
+    return emphasis.commitments_by_report(tables, c.alignments, c.labels)
+
+
+def group_counts(c: Comparison) -> pd.Series:
+    """Commitments per group of the commitments matrix, a shared pair counted once."""
+    return emphasis.group_counts(commitment_matrix(c))
+
+
+def shared_commitments(c: Comparison) -> pd.DataFrame:
+    """Which commitments (not discussions) of two reports are aligned with one of the other's."""
+    a, b = (commitments_only(t) for t in c.commitments)
+    return emphasis.shared_commitments(a, b, c.alignments[(0, 1)])
 
 
 def _heatmap(c: Comparison) -> tuple:

@@ -31,6 +31,12 @@ def reports() -> list[Report]:
     return [read_report(SEEDS / row["file"], label(row)) for _, row in metadata().iterrows()]
 
 
+def successive_meetings() -> bool:
+    """True when outside sources date the seeds to different meetings, in file order (notebook 01 shows them)."""
+    dates = list(metadata()["meeting_date_external"])
+    return len(set(dates)) == len(dates) and dates == sorted(dates)
+
+
 def external_evidence() -> pd.DataFrame:
     """Facts about the seeds that only outside sources give, each with its source."""
     return pd.read_csv(SEEDS / "external_evidence.csv", dtype=str, keep_default_na=False)

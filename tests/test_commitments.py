@@ -147,3 +147,70 @@ def test_seed_003_joint_agreements():
 )
 def test_asking_is_a_request_only_when_something_is_asked_for(text, cues):
     assert [(c.cue, c.strength) for c in find_commitments(text)] == cues
+
+
+# Off the seeds' topic: the cases a new user met (issue 13), in the project's own words.
+@pytest.mark.parametrize(
+    "text, actor, strength",
+    [
+        ("The union agreed to suspend the strike after talks on Tuesday.", "The union", 4),  # a de-escalation
+        ("Rebel commanders pledged to halt attacks on the highway.", "Rebel commanders", 4),
+        ("Mayor Weber said he's prepared to sign the contract next week.", "Weber", 2),  # readiness, not an act
+        ("The governor is prepared to veto the bill.", "The governor", 2),
+        ("Officials are expected to sign the lease in May.", "Officials", 2),
+        ("The council did not approve the budget.", "The council", -1),  # negation of a base-form verb
+        ("The board voted 7-2 to approve the flood wall.", "The board", 4),
+        ("The board voted against the proposal on Monday.", "The board", -1),
+        ("The company pledged to hire 200 workers.", "The company", 4),
+        ("The envoy offered full technical assistance.", "The envoy", 2),
+        ("The minister assured the mayor of full support.", "The minister", 4),
+        ("Pelosi called on Trump to release the documents.", "Pelosi", 0),
+        ("The city said it would build 3,000 new homes by 2030.", "The city", 3),
+        ("France is ready to send 4,000 troops.", "France", 2),  # a name ending like an abstract noun
+    ],
+)
+def test_off_topic_actor_and_strength(text, actor, strength):
+    (record,) = [r for r in find_commitments(text) if r.kind == "commitment"]
+    assert (record.actor, record.strength) == (actor, strength)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several residents held signs reading 'Build it now' outside the town hall.",  # a sign is not a signing
+        "Protesters waved signs and banners.",
+        "Construction is expected to begin in March.",  # no agent: a schedule, not a commitment
+        "Completion is expected to take two years.",
+    ],
+)
+def test_nouns_and_agentless_schedules_are_no_commitment(text):
+    assert [r for r in find_commitments(text) if r.kind == "commitment"] == []
+
+
+def test_numbers_keep_their_separators_in_actor_and_content():
+    (record,) = find_commitments("Officials said 3,000 volunteers will help clear the debris.")
+    assert record.actor == "3,000 volunteers"
+    assert (record.cue, record.content) == ("will help", "clear the debris")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides discussed ways to expand trade.",
+        "The meeting focused on border security and trade.",
+        "The talks centred on water rights.",
+        "The establishment of an academy came under review.",
+        "Britain proposed a joint working group.",
+        "The delegations exchanged views on regional security.",
+    ],
+)
+def test_discussion_is_its_own_kind(text):
+    records = find_commitments(text)
+    assert records and {r.kind for r in records} == {"discussion"}
+    assert not is_commitment(text)
+
+
+def test_the_table_has_a_kind_column_and_keeps_discussion_rows():
+    report = parse_report("Talks held\n\nThe two mayors discussed ways to share buses. The city agreed to fund a depot.\n")
+    table = commitments_table(report)
+    assert list(table["kind"]) == ["discussion", "commitment"]

@@ -19,7 +19,8 @@ PAIR = ["The council approved the budget on Monday. The mayor said taxes would n
 def seed_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("compare")
     labels = [seeds.label(row) for _, row in seeds.metadata().iterrows()]
-    shares = compare.run([SEED_A, SEED_B], out, labels=labels, force=True)
+    shares = compare.run([SEED_A, SEED_B], out, labels=labels, force=True,
+                         successive="meeting" if seeds.successive_meetings() else None)
     return out, shares
 
 
@@ -123,3 +124,15 @@ def test_a_write_failure_is_a_one_line_error(two_files, tmp_path, monkeypatch):
     monkeypatch.setattr(compare.tables, "write", refuse)
     with pytest.raises(InputError, match="cannot write the results"):
         compare.run(two_files, tmp_path / "out")
+
+
+def test_successive_events_rename_the_commitment_groups(tmp_path):
+    files = []
+    for k, text in enumerate(["Talks held\n\nGermany agreed to send two frigates. Spain pledged to fund a hospital in Lagos.\n",
+                              "Talks resumed\n\nGermany agreed to send two frigates. "
+                              "The railway company promised refunds for delayed passengers.\n"]):
+        files.append(tmp_path / f"r{k}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    assert main(["compare", *map(str, files), "--out", str(tmp_path / "out"), "--successive", "round"]) == 0
+    groups = set(pd.read_csv(tmp_path / "out" / "figures" / "commitments-matrix.csv")["group"])
+    assert groups == {"at both rounds (recurring)", "only at the first", "new at the second"}

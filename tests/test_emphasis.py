@@ -13,7 +13,7 @@ REPORT = parse_report(
     "ISLAMABAD: Pakistan and the United States on Saturday agreed to expand counter-narcotics cooperation.\n\n"
     "The talks also covered trade.\n\n"
     "Interior Minister Mohsin Naqvi said Pakistan would soon establish a border academy.\n\n"
-    "In September, both leaders discussed investment.\n"
+    "In September, both leaders agreed to boost investment.\n"
 )
 
 
@@ -84,3 +84,18 @@ def test_commitment_matrix_lists_a_shared_commitment_once_with_both_cells():
     # B's s001 is not listed again as "only B"; A's s003 is only A
     assert not matrix["row"].str.startswith("B s001").any()
     assert list(matrix["group"].drop_duplicates()) == [MATRIX_GROUPS["both"], MATRIX_GROUPS["a_only"]]
+
+
+def test_two_successive_events_are_read_as_recurring_new_and_dropped():
+    from analysis.emphasis import commitment_matrix, group_counts, matrix_groups
+
+    alignment = pd.DataFrame({"a_id": ["s001", "s002"], "b_id": ["s001", "s003"], "relation": ["match", "partial"]})
+    a = find_commitments("Germany agreed to send two frigates.", sentence_id="s001") + find_commitments(
+        "France pledged to fund a port.", sentence_id="s002") + find_commitments(
+        "Spain agreed to train pilots.", sentence_id="s005")
+    b = find_commitments("Germany agreed to send two frigates.", sentence_id="s001") + find_commitments(
+        "France pledged to fund two ports.", sentence_id="s003") + find_commitments(
+        "Italy agreed to host talks.", sentence_id="s004")
+    matrix = commitment_matrix(shared_commitments(a, b, alignment), ["A", "B"], matrix_groups(True, "meeting"))
+    counts = group_counts(matrix).to_dict()
+    assert counts == {"at both meetings (recurring)": 2, "only at the first": 1, "new at the second": 1}

@@ -42,3 +42,10 @@ def test_dateline_is_a_field_not_part_of_the_lead(report_b):
 
 def test_the_quote_ending_a_sentence_stays_with_it(report_a):
     assert any(s.text.endswith("“destroy young generations.”") for s in report_a.sentences)
+
+
+def test_the_seeds_are_read_as_two_successive_meetings(seed_metadata):
+    from analysis import seeds
+
+    dates = list(seed_metadata["meeting_date_external"])
+    assert seeds.successive_meetings() == (dates[0] < dates[1])

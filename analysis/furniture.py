@@ -13,8 +13,8 @@ Phrase-shaped rules (comment forms, teaser headings) stay data, in
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 

@@ -29,7 +29,7 @@ RELATION_STYLE = {
     "partial": (COLORS["partial"], "--", "overlapping (partial)"),
     "unique": ("#FFFFFF", "", "in this report only"),
 }
-ROLE_MARK = {"headline": "H", "standfirst": "St", "subhead": "Sh", "body": ""}
+ROLE_MARK = {"headline": "H", "standfirst": "St", "summary": "Su", "subhead": "Sh", "body": ""}
 
 
 def sentence_relations(alignment: pd.DataFrame, side: str) -> dict[str, str]:

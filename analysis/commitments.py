@@ -474,12 +474,12 @@ def _record(text: str, sentence_id: str, cue: _Cue, actor: Actor, speaker: str, 
 
 
 def extract(report: Report) -> list[Commitment]:
-    """All commitments of a report, in reading order (subheadings skipped)."""
-    cast = build_cast([s.text for s in report.sentences], report.dateline)
+    """All commitments of a report, in reading order (subheadings and summary bullets skipped)."""
+    cast = build_cast([s.text for s in report.counted], report.dateline)
     scopes = sentence_scopes(report)
     records: list[Commitment] = []
     context = ""
-    for sentence in report.sentences:
+    for sentence in report.counted:
         if sentence.role != "subhead":
             records += find_commitments(
                 sentence.text, sentence_id=sentence.id, cast=cast, context=context, scope=scopes[sentence.id]

@@ -3,6 +3,8 @@
 Used by notebook 04_emphasis (and 03_commitments for the per-report tables).
 Counting rules, in plain words:
 
+- Summary bullets (role `summary`) restate the body and are not counted:
+  every count below reads `Report.counted`.
 - A sentence counts for a theme when one of the theme's terms occurs in it
   (`analysis.themes`); subheadings count too, they are the outlet's framing.
 - `sentences` is the number of such sentences; `word_share` the share of the
@@ -51,7 +53,7 @@ def lead_ids(report: Report, *, lead_sentences: int = LEAD_SENTENCES) -> set[str
 
 def _weights(report: Report, lead_weight: float, lead_sentences: int) -> dict[str, float]:
     lead = lead_ids(report, lead_sentences=lead_sentences)
-    return {s.id: lead_weight if s.id in lead else 1.0 for s in report.sentences}
+    return {s.id: lead_weight if s.id in lead else 1.0 for s in report.counted}
 
 
 def _words(sentence: Sentence) -> int:
@@ -64,12 +66,12 @@ def theme_emphasis(
     """One row per theme: present, sentences, word_share, first_position, in_lead, weighted_share, strongest."""
     weights = _weights(report, lead_weight, lead_sentences)
     lead = lead_ids(report, lead_sentences=lead_sentences)
-    total_words = sum(_words(s) for s in report.sentences) or 1
+    total_words = sum(_words(s) for s in report.counted) or 1
     total_weight = sum(weights.values()) or 1.0
     records = [r for r in extract(report) if r.kind == COMMITMENT]
     rows = []
     for theme in theme_names():
-        hits = [(rank, s) for rank, s in enumerate(report.sentences, start=1) if theme in themes_in(s.text)]
+        hits = [(rank, s) for rank, s in enumerate(report.counted, start=1) if theme in themes_in(s.text)]
         strengths = [r.strength for r in records if theme in r.themes]
         rows.append({
             "outlet": report.name,
@@ -90,7 +92,7 @@ def commitment_emphasis(
     report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES
 ) -> pd.DataFrame:
     """One row per commitment, with its position, lead flag and weight (reading order)."""
-    rank = {s.id: i for i, s in enumerate(report.sentences, start=1)}
+    rank = {s.id: i for i, s in enumerate(report.counted, start=1)}
     weights = _weights(report, lead_weight, lead_sentences)
     lead = lead_ids(report, lead_sentences=lead_sentences)
     rows = [
@@ -111,13 +113,13 @@ def commitment_emphasis(
 
 def sentence_voices(report: Report) -> dict[str, str]:
     """The voice of each non-subheading sentence: a speaker's name or OUTLET."""
-    cast = build_cast([s.text for s in report.sentences], report.dateline)
+    cast = build_cast([s.text for s in report.counted], report.dateline)
     speakers: dict[str, str] = {}
     for record in extract(report):
         speakers.setdefault(record.sentence_id, record.speaker)
     voices: dict[str, str] = {}
     context = ""
-    for sentence in report.sentences:
+    for sentence in report.counted:
         if sentence.role != "subhead":
             voices[sentence.id] = speakers.get(sentence.id) or reported_speaker(sentence.text, cast, context) or OUTLET
         context += " " + sentence.text

@@ -36,7 +36,7 @@ LOW_PERCENTILE = 5
 
 
 def _body(report: Report) -> list[str]:
-    return [s.text for s in report.sentences if s.role in ("standfirst", "body")]
+    return [s.text for s in report.sentences if s.role in overlap.BODY_ROLES]
 
 
 def _cast(report: Report) -> actors.Cast:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from analysis.sources import Report
 
+#: The roles shares count: standfirst and body (summary bullets repeat the body; see sources.COUNTED_ROLES).
 BODY_ROLES = ("standfirst", "body")
 
 

@@ -18,17 +18,30 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
 _TIME = r"(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*))?)?"
 
-#: A line that is only a publication date, optionally with a label, weekday and time:
-#: "2025-12-06", "December 6, 2025", "Sat, 6 Dec 2025 14:05 PKT", "Published: 06/12/2025".
-DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}\s*)?"
+_DATE = (
     r"(?:"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"
-    rf"){_TIME}$",
+    r")"
+)
+
+#: A line that is only a publication date, optionally with a label, weekday and time:
+#: "2025-12-06", "December 6, 2025", "Sat, 6 Dec 2025 14:05 PKT", "Published: 06/12/2025".
+DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s*)?{_DATE}{_TIME}$",
+    re.IGNORECASE,
+)
+
+#: The parts of a timestamp anywhere in a line: a date, a weekday, a clock time with its zone,
+#: a relative time ("3 hours ago") or a reading time ("4 min read").
+TIMESTAMP_PART = re.compile(
+    rf"{_DATE}|\b{_WEEKDAY}(?!\w)"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*)\b)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\b\.?"
+    r"|\b(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+(?:ago|read)\b",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,14 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """pySBD's English abbreviations, lower case without the dot ("mrs", "gen"): words a dot does not end."""
+    from pysbd.lang.english import English
+
+    return frozenset(English.Abbreviation.ABBREVIATIONS)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence in `text`, stripped of white space.
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.actors import build_cast
+from analysis.actors import build_cast, recent
 from analysis.commitments import Commitment, extract, reported_speaker
 from analysis.patterns import WORD
 from analysis.sources import Report, Sentence
@@ -120,7 +120,7 @@ def sentence_voices(report: Report) -> dict[str, str]:
     for sentence in report.sentences:
         if sentence.role != "subhead":
             voices[sentence.id] = speakers.get(sentence.id) or reported_speaker(sentence.text, cast, context) or OUTLET
-        context += " " + sentence.text
+        context = recent(context, sentence.text)
     return voices
 
 

@@ -157,7 +157,14 @@ def side_of_texts(texts: list[str], prefix: str) -> Side:
 
 def score_matrix(a: Report, b: Report) -> np.ndarray:
     """Calibrated scores in [0, 1] of every pair, shape (len(a.sentences), len(b.sentences))."""
-    return _scores(_pool(side_of(a).texts, side_of(b).texts)).dense("scores")
+    return score_pairs(a, b).toarray()
+
+
+def score_pairs(a: Report, b: Report) -> sparse.coo_matrix:
+    """`score_matrix` as a sparse matrix of the scored pairs (every pair for report-sized inputs, else the
+    candidates; the rest score 0, a lower bound): its size grows linearly with the reports'."""
+    evidence = _scores(_pool(side_of(a).texts, side_of(b).texts))
+    return sparse.coo_matrix((evidence.scores, (evidence.i, evidence.j)), shape=evidence.shape)
 
 
 def align(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import charts, emphasis, overlap, plot
-from analysis.align import align, score_matrix
+from analysis.align import align, score_pairs
 from analysis.commitments import STRENGTH_LABELS, commitments_table
 from analysis.sources import Report, sentences_frame
 from analysis.themes import themes_in
@@ -114,7 +114,7 @@ def commitment_matrix(c: Comparison) -> pd.DataFrame:
 
 def _heatmap(c: Comparison) -> tuple:
     a, b = c.reports
-    return charts.similarity_heatmap(score_matrix(a, b), a, b, c.alignments[(0, 1)], c.labels)
+    return charts.similarity_heatmap(score_pairs(a, b), a, b, c.alignments[(0, 1)], c.labels)
 
 
 def _story_map(c: Comparison) -> tuple:
@@ -150,6 +150,8 @@ def save_figure(c: Comparison, slug: str, *, notebook: str, inputs: Sequence[Pat
     with plot.style():
         fig, data = figure(c, slug)
     caption = CAPTIONS[slug].format(reports=" vs ".join(c.labels))
+    if "summarised" in data.attrs:
+        caption += f" ({data.attrs['summarised']})"
     record = plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)
     return record, fig
 

@@ -25,7 +25,6 @@ Counting rules, in plain words:
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from analysis.actors import build_cast, recent
@@ -67,9 +66,10 @@ def theme_emphasis(
     total_words = sum(_words(s) for s in report.sentences) or 1
     total_weight = sum(weights.values()) or 1.0
     records = extract(report)
+    found = [themes_in(s.text) for s in report.sentences]  # once a sentence, not once a theme and sentence
     rows = []
     for theme in theme_names():
-        hits = [(rank, s) for rank, s in enumerate(report.sentences, start=1) if theme in themes_in(s.text)]
+        hits = [(rank, s) for rank, (s, themes) in enumerate(zip(report.sentences, found), start=1) if theme in themes]
         strengths = [r.strength for r in records if theme in r.themes]
         rows.append({
             "outlet": report.name,

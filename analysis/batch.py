@@ -24,7 +24,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -292,7 +291,7 @@ def _example(group: list[Article], folder: Path) -> None:
         head = "\n".join(part for part in (article.title, article.date) if part)
         (folder / f"article-{k + 1}.txt").write_text(f"{head}\n\n{article.text}\n", encoding="utf-8")
     files = [folder / f"article-{k + 1}.txt" for k in range(len(group))]
-    compare.run(files, folder / "comparison", labels=[a.label for a in group])
+    compare.run(files, folder / "comparison", labels=[a.label for a in group], progress=False)  # batch has its own bar
     outlets = "\n".join(f"- {a.label}: `article-{k + 1}.txt`, \"{a.title}\"" + (f" ({a.date})" if a.date else "")
                          for k, a in enumerate(group))
     (folder / "README.md").write_text(

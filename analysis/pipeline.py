@@ -10,7 +10,7 @@ saved by `analysis.plot.save` under the same slugs everywhere.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +48,19 @@ class Comparison:
         return list(itertools.combinations(range(len(self.reports)), 2))
 
 
-def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False) -> Comparison:
-    """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments."""
+def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False,
+            done: Callable[[str], object] = lambda _: None) -> Comparison:
+    """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments.
+
+    `done(step)` is called after each pair and each report, for a progress bar.
+    """
     result = Comparison(list(reports), list(labels))
     for i, j in result.pairs:
         result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic)
-    result.commitments = [commitments_table(report) for report in reports]
+        done(f"aligned {labels[i]} | {labels[j]}")
+    for report, label in zip(reports, labels):
+        result.commitments.append(commitments_table(report))
+        done(f"commitments of {label}")
     return result
 
 
@@ -136,7 +143,12 @@ PAIR_ONLY = ("similarity-heatmap", "story-map", "overlap-summary")
 
 def slugs(c: Comparison) -> list[str]:
     """The figures a comparison has: the pair views for two reports, the N × N matrix for more."""
-    pairwise = PAIR_ONLY if len(c.reports) == 2 else ("overlap-matrix",)
+    return slugs_of(len(c.reports))
+
+
+def slugs_of(n_reports: int) -> list[str]:
+    """`slugs` of a comparison of this many reports."""
+    pairwise = PAIR_ONLY if n_reports == 2 else ("overlap-matrix",)
     return [*pairwise, "commitments-matrix", "theme-emphasis", "voices"]
 
 

@@ -98,6 +98,9 @@ def growth(texts: dict[str, list[str]], tmp: Path) -> None:
             if previous is not None and status == "ok":
                 step = f"{(elapsed / previous[1]) ** (1 / math.log10(mb / previous[0])):.1f}"
             rows = f" ({_rows(stdout):,} sentences)" if command == "sentences" and status == "ok" else ""
+            page = tmp / f"out-{command}-{mb}" / "report.html"
+            if command == "compare" and status == "ok":
+                rows = f" (report.html {page.stat().st_size / 1e6:.1f} MB, target < 10 MB at 5,000 sentences)"
             print(f"{command:<12} {mb:>5g}MB {elapsed:>8.1f}s {peak:>7.0f}MB {step:>14}  {status}{rows}", flush=True)
             previous = (mb, elapsed) if status == "ok" else None
 

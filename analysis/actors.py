@@ -24,10 +24,16 @@ from functools import lru_cache
 from analysis.lexicon import alternation, load_table
 
 BOTH = "both"
-_NAME_WORD = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
+#: A capitalised word with a lower-case letter in it ("Naqvi", "McDonald"; not "US"). The run is taken
+#: possessively (`*+`) and the lower-case letter checked by a look-ahead, so a long token is read once,
+#: never backtracked through (the time would grow with the square of its length).
+_NAME_WORD = r"[A-Z](?=[\w’'-]*?[a-z])[\w’'-]*+"
+#: Later mentions ("he", "the minister") resolve against at most this many characters of the report
+#: before them (some 30 sentences), so resolving costs the same however long the report is.
+LOOKBACK = 5_000
 _PRONOUNS = {"he", "she", "him", "her"}
 _ROLE_NOUN = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?P<pre>[\w’'.]+(?:\s+[\w’'.]+)?)\s+)?"
+    r"\b(?:the|this|that)\s+(?:(?P<pre>[\w’'.]++(?:\s++[\w’'.]++)?)\s+)?"
     r"(?P<noun>minister|envoy|ambassador|charg[ée] d[’']affaires|delegation|secretary|president|premier)\b",
     re.IGNORECASE,
 )
@@ -95,8 +101,8 @@ def _titles() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 def _person_pattern() -> re.Pattern[str]:
     titles = alternation([row["title"] for row in load_table("titles.tsv")])
     return re.compile(
-        rf"(?P<pre>(?:[A-Z][\w.’']*\s+){{0,3}})(?P<title>(?:{titles}))\s+"
-        rf"(?P<name>(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})"
+        rf"(?P<pre>(?:(?<![\w.’'])[A-Z][\w.’']*+\s++){{0,3}})(?P<title>(?:{titles}))\s+"
+        rf"(?P<name>(?:{_NAME_WORD}\s++){{0,2}}{_NAME_WORD})"
     )
 
 
@@ -166,8 +172,15 @@ def person_by_surname(cast: Cast, surname: str) -> Person | None:
     return None
 
 
+def recent(context: str, text: str) -> str:
+    """The report so far (`context`) with `text` added, kept to its last LOOKBACK characters."""
+    return (context + " " + text)[-LOOKBACK:]
+
+
 def last_person(cast: Cast, text_before: str, role: str = "", party: str = "") -> Person | None:
-    """The last person named in `text_before` (the report so far), of `role`/`party` if given."""
+    """The last person named in `text_before` (the report so far, its last LOOKBACK characters read),
+    of `role`/`party` if given."""
+    text_before = text_before[-LOOKBACK:]
     best: tuple[int, Person] | None = None
     for person in cast.people:
         if role and person.role != role:

@@ -36,7 +36,13 @@ Why the method is as it is:
   inside the other and has no counterpart yet (the other half of a split
   sentence).
 - For large documents only candidate pairs (the top few per sentence by cheap
-  measures) get the full features; other pairs score 0, a lower bound.
+  measures) get the full features; other pairs score 0, a lower bound. For
+  very large ones (book-length), even the cheap measures of every pair would
+  grow with the square of the length, so candidates come from the words the
+  two sentences share that are rare in the other report (an inverted index),
+  the assignment of a very large group of linked pairs is greedy (strongest
+  pair first), and the evidence is kept per candidate pair, never as a matrix
+  of every pair: time and memory grow linearly.
 - Optional (`semantic=True`, the `semantic` extra): a cross-encoder fine-tuned
   on MSRP train (`analysis.crossencoder`) also reads every pair the lexical
   rules would link, and the pair's score becomes the mean of the two
@@ -91,6 +97,12 @@ SEMANTIC_MATCH_THRESHOLD = 0.5
 ALL_PAIRS_BUDGET = 40_000
 #: Otherwise, candidates per sentence (by TF-IDF cosine and character ratio).
 CANDIDATES_PER_SENTENCE = 5
+#: Above this many sentence pairs, candidates come from shared rare words instead (see the module docstring).
+CHEAP_ALL_PAIRS_BUDGET = 4_000_000
+#: ... words found in at most this many sentences of either report.
+RARE_WORD_POSTINGS = 64
+#: A connected group of linked pairs larger than this many cells (rows x columns) is assigned greedily.
+ASSIGNMENT_BUDGET = 4_000_000
 #: The value of a pair that must never be linked, below any threshold (thresholds lie in [0, 1]).
 NOT_LINKABLE = -1.0
 #: Pronoun speakers that stand for one person, resolved in a report.
@@ -145,7 +157,14 @@ def side_of_texts(texts: list[str], prefix: str) -> Side:
 
 def score_matrix(a: Report, b: Report) -> np.ndarray:
     """Calibrated scores in [0, 1] of every pair, shape (len(a.sentences), len(b.sentences))."""
-    return _scores(_pool(side_of(a).texts, side_of(b).texts)).scores
+    return score_pairs(a, b).toarray()
+
+
+def score_pairs(a: Report, b: Report) -> sparse.coo_matrix:
+    """`score_matrix` as a sparse matrix of the scored pairs (every pair for report-sized inputs, else the
+    candidates; the rest score 0, a lower bound): its size grows linearly with the reports'."""
+    evidence = _scores(_pool(side_of(a).texts, side_of(b).texts))
+    return sparse.coo_matrix((evidence.scores, (evidence.i, evidence.j)), shape=evidence.shape)
 
 
 def align(
@@ -197,21 +216,22 @@ def align_sides(
         semantic_scorer.require()
     pool = _pool(a.texts, b.texts)
     evidence = _scores(pool)
+    open_pairs = evidence.shares & (evidence.contained | evidence.counterpart | (evidence.scores >= partial_threshold))
+    evidence = evidence.only(open_pairs)  # only these can be linked
     lexical, contained = evidence.scores, evidence.contained
-    open_pairs = evidence.shares & (contained | evidence.counterpart | (lexical >= partial_threshold))
-    learned = _semantic_scores(a.texts, b.texts, open_pairs) if semantic else None
-    scores = lexical if learned is None else np.where(open_pairs, (lexical + learned) / 2, lexical)
+    learned = _semantic_scores(a.texts, b.texts, evidence.i, evidence.j) if semantic else None
+    scores = lexical if learned is None else (lexical + learned) / 2
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
-    linkable = np.where(open_pairs, np.maximum(scores, partial_threshold), NOT_LINKABLE)
-    links = link(linkable, tier_a, tier_b, match_threshold=match_threshold, partial_threshold=partial_threshold,
-                 contained=contained)
+    links = link_pairs(evidence.i, evidence.j, np.maximum(scores, partial_threshold), evidence.shape, tier_a, tier_b,
+                       match_threshold=match_threshold, partial_threshold=partial_threshold, inside=contained)
+    at = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(evidence.i, evidence.j))}
     speakers_a, speakers_b = speakers(a, pool.a), speakers(b, pool.b)
     rows = [
-        _pair_row(a, b, pool, i, j, scores[i, j], lexical[i, j], match_threshold, partial_threshold,
-                  tier_a[i] < 2 and tier_b[j] < 2, contained[i, j], (speakers_a[i], speakers_b[j]))
-        | ({} if learned is None else {"lexical_score": round(float(lexical[i, j]), 4),
-                                       "semantic_score": round(float(learned[i, j]), 4)})
-        for i, j in links
+        _pair_row(a, b, pool, i, j, scores[k], lexical[k], match_threshold, partial_threshold,
+                  tier_a[i] < 2 and tier_b[j] < 2, contained[k], (speakers_a[i], speakers_b[j]))
+        | ({} if learned is None else {"lexical_score": round(float(lexical[k]), 4),
+                                       "semantic_score": round(float(learned[k]), 4)})
+        for i, j in links for k in (at[(i, j)],)
     ]
     linked_a = {i for i, _ in links}
     linked_b = {j for _, j in links}
@@ -248,49 +268,57 @@ def speakers(side: Side, infos: list[SentenceInfo]) -> list[frozenset[str]]:
     return out
 
 
-def _semantic_scores(a: list[str], b: list[str], pairs: np.ndarray) -> np.ndarray:
-    """The cross-encoder's probability for the pairs marked in `pairs` (NaN elsewhere).
+def _semantic_scores(a: list[str], b: list[str], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The cross-encoder's probability for the pairs (a[i[k]], b[j[k]]).
 
-    Only those pairs are read: a transformer is slow, and only they can be linked.
+    Only the pairs that can be linked are read: a transformer is slow.
     """
-    out = np.full(pairs.shape, np.nan)
-    i, j = np.nonzero(pairs)
+    out = np.full(len(i), np.nan)
     if len(i):
-        out[i, j] = semantic_scorer.pair_probabilities([a[k] for k in i], [b[k] for k in j])
+        out[:] = semantic_scorer.pair_probabilities([a[k] for k in i], [b[k] for k in j])
     return out
 
 
 def _pool(a: list[str], b: list[str]) -> Pool:
     """The pool of both reports; when only candidates will be scored, their cheap measure starts at once."""
-    return Pool(a, b, ratio_ahead=len(a) * len(b) > ALL_PAIRS_BUDGET)
+    return Pool(a, b, ratio_ahead=ALL_PAIRS_BUDGET < len(a) * len(b) <= CHEAP_ALL_PAIRS_BUDGET)
 
 
 @dataclass
 class Evidence:
-    """Per pair (dense, non-candidates keep 0 / False): the calibrated score, and the three facts
-    besides it that decide whether a pair can be linked at all."""
+    """Per candidate pair (a[i[k]], b[j[k]]), in row-major order: the calibrated score, and the three
+    facts besides it that decide whether a pair can be linked at all. Pairs not listed score 0."""
 
+    i: np.ndarray
+    j: np.ndarray
+    shape: tuple[int, int]
     scores: np.ndarray
     contained: np.ndarray  # one sentence lies inside the other
     shares: np.ndarray  # at least one content word in common
     counterpart: np.ndarray  # the counterpart model says the two correspond
 
+    def only(self, keep: np.ndarray) -> Evidence:
+        """The pairs marked in `keep`."""
+        return Evidence(self.i[keep], self.j[keep], self.shape, self.scores[keep], self.contained[keep],
+                        self.shares[keep], self.counterpart[keep])
+
+    def dense(self, name: str) -> np.ndarray:
+        """One field as a matrix of every pair (0 / False off the candidates): for report-sized inputs only."""
+        values = getattr(self, name)
+        out = np.zeros(self.shape, dtype=values.dtype)
+        out[self.i, self.j] = values
+        return out
+
 
 def _scores(pool: Pool) -> Evidence:
     """The evidence of every candidate pair, from one feature matrix."""
-    shape = (pool.n_a, pool.n_b)
-    out = Evidence(np.zeros(shape), np.zeros(shape, bool), np.zeros(shape, bool), np.zeros(shape, bool))
-    if pool.n_a == 0 or pool.n_b == 0:
-        return out
-    i, j = candidates(pool)
+    i, j = candidates(pool) if pool.n_a and pool.n_b else (np.zeros(0, np.intp), np.zeros(0, np.intp))
     features = pool.pair_features(i, j)
-    out.scores[i, j] = calibrated(features)
     cover = features[:, FEATURES.index("cover_max")]
     words = np.minimum([len(pool.a[k].content) for k in i], [len(pool.b[k].content) for k in j])
-    out.contained[i, j] = (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS)
-    out.shares[i, j] = cover > 0
-    out.counterpart[i, j] = counterpart(features) >= COUNTERPART_THRESHOLD
-    return out
+    return Evidence(i, j, (pool.n_a, pool.n_b), calibrated(features) if len(i) else np.zeros(0),
+                    (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS), cover > 0,
+                    counterpart(features) >= COUNTERPART_THRESHOLD if len(i) else np.zeros(0, bool))
 
 
 def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
@@ -305,11 +333,38 @@ def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
     if n_a * n_b <= ALL_PAIRS_BUDGET:
         i, j = np.indices((n_a, n_b))
         return i.ravel(), j.ravel()
+    if n_a * n_b > CHEAP_ALL_PAIRS_BUDGET:
+        return _rare_word_candidates(pool)
     ratio, cosine = pool.ratio(), pool.word_a @ pool.word_b.T
     best_b = _top_k(ratio, cosine.tocsr(), min(CANDIDATES_PER_SENTENCE, n_b))
     best_a = _top_k(np.ascontiguousarray(ratio.T), cosine.T.tocsr(), min(CANDIDATES_PER_SENTENCE, n_a))
     keys = np.concatenate([(np.arange(n_a)[:, None] * n_b + best_b).ravel(), (best_a * n_b + np.arange(n_b)[:, None]).ravel()])
     return np.divmod(np.unique(keys), n_b)
+
+
+def _rare_word_candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
+    """Candidates of very large documents: the top-k pairs a row and a column by the TF-IDF cosine over
+    the words found in at most RARE_WORD_POSTINGS sentences of each report.
+
+    The product over rare words has at most RARE_WORD_POSTINGS entries per word
+    of A, so it grows linearly; ties go to the earlier sentence.
+    """
+    word_a, word_b = pool.word_a.tocsc(), pool.word_b.tocsc()
+    rare = (np.diff(word_a.indptr) <= RARE_WORD_POSTINGS) & (np.diff(word_b.indptr) <= RARE_WORD_POSTINGS)
+    cosine = (word_a[:, rare].tocsr() @ word_b[:, rare].T.tocsr()).tocoo()
+    k = CANDIDATES_PER_SENTENCE
+    keys = np.concatenate([_sparse_top_k(cosine.row, cosine.col, cosine.data, k),
+                           _sparse_top_k(cosine.col, cosine.row, cosine.data, k)])
+    keys = np.unique(cosine.row[keys].astype(np.int64) * pool.n_b + cosine.col[keys])
+    return np.divmod(keys, pool.n_b)
+
+
+def _sparse_top_k(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k largest values of each row (by `rows`; among ties, the smaller `cols`)."""
+    order = np.lexsort((cols, -values, rows))
+    sorted_rows = rows[order]
+    first = np.searchsorted(sorted_rows, sorted_rows, side="left")
+    return order[np.arange(len(order)) - first < k]
 
 
 def _top_k(ratio: np.ndarray, cosine: sparse.csr_matrix, k: int, block: int = 256) -> np.ndarray:
@@ -342,16 +397,27 @@ def link(
     those few pairs, not on the whole matrix.
     """
     i, j = np.nonzero(scores >= min(partial_threshold, match_threshold))
-    s = scores[i, j]
-    used_a, used_b = np.zeros(scores.shape[0], dtype=bool), np.zeros(scores.shape[1], dtype=bool)
+    inside = contained[i, j] if contained is not None else np.zeros(len(i), dtype=bool)
+    return link_pairs(i, j, scores[i, j], scores.shape, tier_a, tier_b, match_threshold=match_threshold,
+                      partial_threshold=partial_threshold, inside=inside)
+
+
+def link_pairs(
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, shape: tuple[int, int], tier_a: np.ndarray, tier_b: np.ndarray, *,
+    match_threshold: float, partial_threshold: float, inside: np.ndarray | None = None,
+) -> list[tuple[int, int]]:
+    """`link` for pairs listed as (i, j, score) in row-major order, every other pair unlinkable."""
+    keep = s >= min(partial_threshold, match_threshold)
+    i, j, s = i[keep], j[keep], s[keep]
+    inside = inside[keep] if inside is not None else np.zeros(len(i), dtype=bool)
+    used_a, used_b = np.zeros(shape[0], dtype=bool), np.zeros(shape[1], dtype=bool)
     core: list[tuple[int, int]] = []
     for stage_a, stage_b in [(tier_a == t, tier_b == t) for t in (0, 1)] + [(True, True)]:
         in_stage = (stage_a & ~used_a)[i] & (stage_b & ~used_b)[j]
-        pairs = _assignment(i[in_stage], j[in_stage], s[in_stage], scores.shape, partial_threshold)
+        pairs = _assignment(i[in_stage], j[in_stage], s[in_stage], shape, partial_threshold)
         core += pairs
         used_a[[x for x, _ in pairs]] = True
         used_b[[y for _, y in pairs]] = True
-    inside = contained[i, j] if contained is not None else np.zeros(len(i), dtype=bool)
     return sorted(set(core) | set(_extras(i, j, s, inside, core, tier_a, tier_b, match_threshold, partial_threshold)))
 
 
@@ -399,12 +465,29 @@ def _assignment(i: np.ndarray, j: np.ndarray, value: np.ndarray, shape: tuple[in
             pairs.append((int(i[members[0]]), int(j[members[0]])))
             continue
         rows, cols = np.unique(i[members]), np.unique(j[members])
+        if len(rows) * len(cols) > ASSIGNMENT_BUDGET:
+            pairs += _greedy(i[members], j[members], value[members])
+            continue
         block, listed = np.zeros((len(rows), len(cols))), np.zeros((len(rows), len(cols)), dtype=bool)
         at = np.searchsorted(rows, i[members]), np.searchsorted(cols, j[members])
         block[at], listed[at] = value[members], True
         r, c = linear_sum_assignment(block, maximize=True)
         pairs += [(int(rows[x]), int(cols[y])) for x, y in zip(r, c) if listed[x, y] and block[x, y] >= floor]
     return sorted(pairs)
+
+
+def _greedy(i: np.ndarray, j: np.ndarray, value: np.ndarray) -> list[tuple[int, int]]:
+    """One-to-one pairs, strongest first (ties in row-major order): at least half the optimum's value."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for k in np.lexsort((j, i, -value)).tolist():
+        x, y = int(i[k]), int(j[k])
+        if x not in used_a and y not in used_b:
+            used_a.add(x)
+            used_b.add(y)
+            pairs.append((x, y))
+    return pairs
 
 
 def _basis(score: float, lexical: float, match_threshold: float, partial_threshold: float, lede: bool,

@@ -8,6 +8,14 @@ event's article, gives the overlap of reports that do *not* tell the same
 event: together they are the yardstick notebook 01 holds the seeds against.
 Events run in parallel on all cores. Used by `python -m analysis batch`,
 `scripts/reference_overlap.py` and `make bench`.
+
+A batch of many events should not be lost to one bad event: an event that
+cannot be compared (a missing field, an empty text, one outlet only, an
+outlet twice, a text with no sentence left) is skipped with a warning that
+names it and says why, and listed in `skipped.csv`; the command fails only
+when no event is left. Results are written to a temporary folder beside the
+output and moved into place, so an interrupted run leaves no half-written
+folder.
 """
 
 from __future__ import annotations
@@ -15,6 +23,9 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
+import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -47,31 +58,102 @@ class Article:
         return parse_report(f"{head}\n\n{self.text}" if head else self.text, f"{self.event}:{self.label}")
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """An event (or a line that names none) left out of a batch, and why."""
+
+    event: str
+    reason: str
+
+
+SKIPPED_COLUMNS = ["event", "reason"]
+
+
 def _field(record: dict, *names: str) -> str:
+    """The first of `names` that holds a string or a number (ids such as 17 are read as "17")."""
     for name in names:
-        if isinstance(record.get(name), str):
-            return record[name]
+        value = record.get(name)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
     return ""
+
+
+def _article(record: object) -> tuple[Article | None, str]:
+    """The article of one JSON record, or None and what is missing."""
+    if not isinstance(record, dict):
+        return None, "not a JSON object"
+    article = Article(_field(record, "event_id", "event"), _field(record, "outlet", "label"),
+                      _field(record, "title"), _field(record, "date"), _field(record, "text"))
+    missing = [what for what, value in (("event_id (or event)", article.event), ("outlet (or label)", article.label),
+                                        ("text", article.text.strip())) if not value]
+    return (None, f"needs {', '.join(missing)}") if missing else (article, "")
+
+
+def _lines(path: str | Path) -> Iterable[tuple[int, object, str]]:
+    """(line number, JSON record or None, error) of every non-blank line."""
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line), ""
+        except json.JSONDecodeError as err:
+            yield number, None, f"not JSON ({err.msg})"
 
 
 def read_articles(path: str | Path) -> list[Article]:
     """Read a JSON-lines file of articles; a bad line is a one-line InputError."""
     articles = []
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}, line {number}: not JSON ({err.msg})") from None
-        article = Article(_field(record, "event_id", "event"), _field(record, "outlet", "label"),
-                          _field(record, "title"), _field(record, "date"), _field(record, "text"))
-        if not (article.event and article.label and article.text.strip()):
-            raise InputError(f"{path}, line {number}: needs event_id (or event), outlet (or label) and text")
+    for number, record, error in _lines(path):
+        article, missing = _article(record) if not error else (None, error)
+        if article is None:
+            raise InputError(f"{path}, line {number}: {missing}" if error else
+                             f"{path}, line {number}: needs event_id (or event), outlet (or label) and text")
         articles.append(article)
     if not articles:
         raise InputError(f"{path}: no articles")
     return articles
+
+
+def read_events(path: str | Path) -> tuple[dict[str, list[Article]], list[Skipped]]:
+    """The events of a JSON-lines file that can be compared, and the rest with the reason (see the module)."""
+    articles: list[Article] = []
+    problems: dict[str, str] = {}
+    skipped: list[Skipped] = []
+    for number, record, error in _lines(path):
+        article, missing = _article(record) if not error else (None, error)
+        event = _field(record, "event_id", "event") if isinstance(record, dict) else ""
+        if article is not None:
+            articles.append(article)
+        elif event:
+            problems.setdefault(event, f"line {number}: {missing}")
+        else:
+            skipped.append(Skipped(f"line {number}", missing))
+    if not articles and not problems and not skipped:
+        raise InputError(f"{path}: no articles")
+    events = {}
+    for event, group in by_event(articles).items():
+        labels = [a.label for a in group]
+        repeated = sorted({label for label in labels if labels.count(label) > 1})
+        reason = problems.pop(event, "") or (f"outlet {', '.join(repeated)} more than once" if repeated else "") or (
+            f"only one outlet ({labels[0]})" if len(group) < 2 else "") or _unparsable(group)
+        if reason:
+            skipped.append(Skipped(event, reason))
+        else:
+            events[event] = group
+    skipped += [Skipped(event, reason) for event, reason in problems.items()]
+    return events, sorted(skipped, key=lambda x: x.event)
+
+
+def _unparsable(group: list[Article]) -> str:
+    """Why an article of the event cannot be compared (no sentence left after cleaning), or ""."""
+    for article in group:
+        try:
+            article.report()
+        except InputError:
+            return f"the text of {article.label} has no sentence left after cleaning"
+    return ""
 
 
 def by_event(articles: Iterable[Article]) -> dict[str, list[Article]]:
@@ -125,36 +207,68 @@ def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | No
 
 
 def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet pair: how many events, and the mean shares aligned and matched."""
-    grouped = table.groupby(["a", "b"], sort=True)
-    return grouped.agg(events=("event", "nunique"), aligned_share=("aligned_share", "mean"),
-                       match_share=("match_share", "mean")).reset_index()
+    """Per outlet pair: how many events, the mean shares aligned and matched within an event, and the mean
+    aligned share of the same outlets' reports of different events (the yardstick; empty without such rows)."""
+    same, other = table[table.same_event], table[~table.same_event]
+    summary = same.groupby(["a", "b"], sort=True).agg(
+        events=("event", "nunique"), aligned_share=("aligned_share", "mean"), match_share=("match_share", "mean"))
+    summary["different_event_aligned_share"] = other.groupby(["a", "b"]).aligned_share.mean()
+    return summary.reset_index()
 
 
 def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3) -> pd.DataFrame:
-    """The `batch` command: every same-event pair of a JSON-lines file.
+    """The `batch` command: every same-event pair of a JSON-lines file, and the yardstick of different-event pairs.
 
-    Writes overlap.csv (one row per event and outlet pair), summary.csv (per
-    outlet pair), the figure `overlap-by-outlet-pair`, and for the first
-    `examples` events (in id order) the full `compare` output in
-    events/event-001/, ... (folders are numbered, never named from the data).
+    Writes overlap.csv (one row per outlet pair of an event, `same_event`
+    true, then the same outlet pairs across events, false), summary.csv (per
+    outlet pair), skipped.csv (events left out, and why), the figure
+    `overlap-by-outlet-pair` and, for the first `examples` events (in id
+    order), the full `compare` output in events/<event id>/ (the id with any
+    character but letters, digits, `.`, `_` and `-` replaced by `-`), with a
+    README naming the event's title and outlets.
     """
     from analysis.compare import prepare  # one rule for output folders
 
-    events = by_event(read_articles(path))
+    events, skipped = read_events(path)
+    for item in skipped:
+        print(f"warning: skipped {item.event}: {item.reason}", file=sys.stderr)
+    if not events:
+        raise InputError(f"{path}: no event could be compared ({len(skipped)} skipped, see the warnings)")
     out = Path(out)
     prepare(out, force=force, outputs=BATCH_OUTPUTS)
-    table = overlap_table(same_event_pairs(events), progress=progress)
+    table = overlap_table(same_event_pairs(events) + different_event_pairs(events), progress=progress)
     summary = outlet_summary(table)
     try:
-        tables.write(table, out / "overlap.csv")
-        tables.write(summary, out / "summary.csv")
-        _save_figure(table, Path(path), out / "figures")
-        for number, group in enumerate(list(events.values())[:examples], start=1):
-            _example(group, out / "events" / f"event-{number:03d}")
+        with tempfile.TemporaryDirectory(dir=out, prefix=".batch-") as staging:
+            _write(Path(staging), table, summary, skipped, events, Path(path), examples)
+            for name in BATCH_OUTPUTS:
+                if (Path(staging) / name).exists():
+                    os.replace(Path(staging) / name, out / name)
     except OSError as err:  # a full disk, a read-only mount
         raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
     return summary
+
+
+def _write(folder: Path, table: pd.DataFrame, summary: pd.DataFrame, skipped: list[Skipped],
+           events: dict[str, list[Article]], source: Path, examples: int) -> None:
+    """Every output of `run`, into `folder` (the staging folder, moved into place when complete)."""
+    tables.write(table, folder / "overlap.csv")
+    tables.write(summary, folder / "summary.csv")
+    tables.write(pd.DataFrame([[x.event, x.reason] for x in skipped], columns=SKIPPED_COLUMNS), folder / "skipped.csv")
+    _save_figure(table[table.same_event], source, folder / "figures")
+    names: set[str] = set()
+    for event, group in list(events.items())[:examples]:
+        _example(group, folder / "events" / folder_name(event, names))
+
+
+def folder_name(event: str, taken: set[str]) -> str:
+    """A safe, distinct folder name for an event id ("2025/10 talks" -> "2025-10-talks"); adds it to `taken`."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", event).strip("-.")[:80] or "event"
+    unique, k = name, 2
+    while unique.casefold() in taken:
+        unique, k = f"{name}-{k}", k + 1
+    taken.add(unique.casefold())
+    return unique
 
 
 def _save_figure(table: pd.DataFrame, source: Path, out: Path) -> None:
@@ -177,7 +291,12 @@ def _example(group: list[Article], folder: Path) -> None:
         head = "\n".join(part for part in (article.title, article.date) if part)
         (folder / f"article-{k + 1}.txt").write_text(f"{head}\n\n{article.text}\n", encoding="utf-8")
     files = [folder / f"article-{k + 1}.txt" for k in range(len(group))]
-    compare.run(files, folder / "comparison", labels=[a.label for a in group])
+    compare.run(files, folder / "comparison", labels=[a.label for a in group], progress=False)  # batch has its own bar
+    outlets = "\n".join(f"- {a.label}: `article-{k + 1}.txt`, \"{a.title}\"" + (f" ({a.date})" if a.date else "")
+                         for k, a in enumerate(group))
+    (folder / "README.md").write_text(
+        f"# Event {group[0].event}\n\nTitle: {group[0].title or '(none given)'}\n\n## Outlets\n\n{outlets}\n\n"
+        "`comparison/` holds the `compare` output of these articles (see its README.md).\n", encoding="utf-8")
 
 
-BATCH_OUTPUTS = ("overlap.csv", "summary.csv", "figures", "events")
+BATCH_OUTPUTS = ("overlap.csv", "summary.csv", "skipped.csv", "figures", "events")

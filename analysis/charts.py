@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from scipy import sparse
 
 from analysis.plot import COLORS
 from analysis.sources import Report
@@ -37,9 +38,8 @@ def sentence_relations(alignment: pd.DataFrame, side: str) -> dict[str, str]:
     rank = {"match": 2, "partial": 1}
     best: dict[str, str] = {}
     for sid, relation in zip(alignment[f"{side}_id"], alignment["relation"]):
-        if isinstance(sid, str) and sid and relation in rank:
-            if rank[relation] > rank.get(best.get(sid, ""), 0):
-                best[sid] = relation
+        if isinstance(sid, str) and sid and relation in rank and rank[relation] > rank.get(best.get(sid, ""), 0):
+            best[sid] = relation
     return best
 
 
@@ -52,10 +52,28 @@ def _tick(report: Report) -> list[str]:
     return [f"{s.id} {ROLE_MARK[s.role]}".strip() for s in report.sentences]
 
 
-def similarity_heatmap(
-    scores: np.ndarray, a: Report, b: Report, alignment: pd.DataFrame, labels: Sequence[str]
-) -> tuple[Figure, pd.DataFrame]:
-    """Score of every sentence pair, with the aligned pairs marked (square: match, dot: partial)."""
+#: Figures drawn a row per sentence or per commitment show at most this many rows; longer inputs are
+#: summarised (the figure's title, its data's `attrs["summarised"]` and so its caption say how), so a
+#: figure's size stays bounded whatever the report's length.
+MAX_ROWS = 60
+
+
+def _summarised(data: pd.DataFrame, note: str) -> pd.DataFrame:
+    """Mark plotted data as a summary; `pipeline.save_figure` adds the note to the caption."""
+    data.attrs["summarised"] = note
+    return data
+
+
+def similarity_heatmap(scores: np.ndarray | sparse.spmatrix, a: Report, b: Report, alignment: pd.DataFrame,
+                       labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
+    """Score of every sentence pair, with the aligned pairs marked (square: match, dot: partial).
+
+    `scores` is dense, or sparse with the pairs not listed at 0. Above MAX_ROWS
+    sentences a side, consecutive sentences are drawn as blocks (`_block_heatmap`).
+    """
+    if max(len(a.sentences), len(b.sentences)) > MAX_ROWS:
+        return _block_heatmap(sparse.coo_matrix(scores), a, b, alignment, labels)
+    scores = scores.toarray() if sparse.issparse(scores) else scores
     fig, ax = plt.subplots(figsize=(7, 0.22 * len(a.sentences) + 1.6), layout="constrained")
     image = ax.imshow(scores, cmap="viridis", vmin=0, vmax=1, aspect="auto")
     index_a = {s.id: k for k, s in enumerate(a.sentences)}
@@ -64,19 +82,63 @@ def similarity_heatmap(
         chosen = alignment[alignment["relation"] == relation]
         ax.scatter([index_b[i] for i in chosen["b_id"]], [index_a[i] for i in chosen["a_id"]], marker=marker,
                    s=size, facecolors="none" if marker == "s" else "white", edgecolors="white", linewidths=1.2)
-    handles = [Line2D([], [], ls="", marker="s", mfc="none", mec="black", label="aligned: same fact (match)"),
-               Line2D([], [], ls="", marker="o", mfc="white", mec="black", ms=4, label="aligned: overlapping (partial)")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=2, frameon=False)
     ax.set_xticks(range(len(b.sentences)), _tick(b), rotation=90)
     ax.set_yticks(range(len(a.sentences)), _tick(a))
-    ax.set_xlabel(f"B: {labels[1]}")
-    ax.set_ylabel(f"A: {labels[0]}")
-    fig.colorbar(image, ax=ax, label="calibrated similarity (0–1)", shrink=0.6)
+    _heatmap_frame(fig, ax, image, labels)
     rows = [(sa.id, sb.id, float(scores[i, j])) for i, sa in enumerate(a.sentences) for j, sb in enumerate(b.sentences)]
     data = pd.DataFrame(rows, columns=["a_id", "b_id", "score"])
     linked = pairs(alignment)[["a_id", "b_id", "relation"]]
     data = data.merge(linked, on=["a_id", "b_id"], how="left").fillna({"relation": ""})
     return fig, data
+
+
+def _heatmap_frame(fig: Figure, ax, image, labels: Sequence[str]) -> None:
+    """Legend, axis labels and colour bar of both heatmaps."""
+    handles = [Line2D([], [], ls="", marker="s", mfc="none", mec="black", label="aligned: same fact (match)"),
+               Line2D([], [], ls="", marker="o", mfc="white", mec="black", ms=4, label="aligned: overlapping (partial)")]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=2, frameon=False)
+    ax.set_xlabel(f"B: {labels[1]}")
+    ax.set_ylabel(f"A: {labels[0]}")
+    fig.colorbar(image, ax=ax, label="calibrated similarity (0–1)", shrink=0.6)
+
+
+def _spans(report: Report, size: int) -> list[tuple[str, str]]:
+    """First and last sentence id of each block of `size` consecutive sentences."""
+    s = report.sentences
+    return [(s[k].id, s[min(k + size, len(s)) - 1].id) for k in range(0, len(s), size)]
+
+
+def _block_heatmap(scores: sparse.coo_matrix, a: Report, b: Report, alignment: pd.DataFrame,
+                   labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
+    """The heatmap of long reports: each cell a block of consecutive sentences, its highest score, marked
+    when it holds an aligned pair (a match before a partial). Linear in the scored pairs."""
+    size_a, size_b = -(-len(a.sentences) // MAX_ROWS), -(-len(b.sentences) // MAX_ROWS)
+    spans_a, spans_b = _spans(a, size_a), _spans(b, size_b)
+    best = np.zeros((len(spans_a), len(spans_b)))
+    np.maximum.at(best, (scores.row // size_a, scores.col // size_b), scores.data)
+    index_a = {s.id: k // size_a for k, s in enumerate(a.sentences)}
+    index_b = {s.id: k // size_b for k, s in enumerate(b.sentences)}
+    counts = {r: np.zeros(best.shape, dtype=int) for r in ("match", "partial")}
+    linked = pairs(alignment)
+    for a_id, b_id, relation in linked[["a_id", "b_id", "relation"]].itertuples(index=False):
+        counts[relation][index_a[a_id], index_b[b_id]] += 1
+    fig, ax = plt.subplots(figsize=(7, 0.22 * len(spans_a) + 1.6), layout="constrained")
+    image = ax.imshow(best, cmap="viridis", vmin=0, vmax=1, aspect="auto")
+    partial_only = (counts["partial"] > 0) & (counts["match"] == 0)
+    for cells, marker, size in ((counts["match"] > 0, "s", 60), (partial_only, "o", 18)):
+        y, x = np.nonzero(cells)
+        ax.scatter(x, y, marker=marker, s=size, facecolors="none" if marker == "s" else "white", edgecolors="white",
+                   linewidths=1.2)
+    ax.set_xticks(range(len(spans_b)), [first for first, _ in spans_b], rotation=90, fontsize=5)
+    ax.set_yticks(range(len(spans_a)), [first for first, _ in spans_a], fontsize=5)
+    _heatmap_frame(fig, ax, image, labels)
+    note = (f"summarised: {len(a.sentences):,} × {len(b.sentences):,} sentences in blocks of {size_a} × {size_b}, "
+            "each cell the highest score in its block")
+    ax.set_title(note[0].upper() + note[1:], fontsize=7)
+    rows = [(fa, la, fb, lb, best[x, y], counts["match"][x, y], counts["partial"][x, y])
+            for x, (fa, la) in enumerate(spans_a) for y, (fb, lb) in enumerate(spans_b)]
+    data = pd.DataFrame(rows, columns=["a_first", "a_last", "b_first", "b_last", "max_score", "matches", "partials"])
+    return fig, _summarised(data, note)
 
 
 def _snippet(text: str, width: int) -> str:
@@ -92,28 +154,35 @@ def story_map(a: Report, b: Report, alignment: pd.DataFrame, labels: Sequence[st
     black and white too.
     """
     themes = themes or {}
-    rows = max(len(a.sentences), len(b.sentences))
-    fig = plt.figure(figsize=(7, 0.24 * rows + 1.3))
+    shown = {"a": a.sentences[:MAX_ROWS], "b": b.sentences[:MAX_ROWS]}
+    rows = max(len(shown["a"]), len(shown["b"]))
+    cut = len(a.sentences) > MAX_ROWS or len(b.sentences) > MAX_ROWS
+    fig = plt.figure(figsize=(7, 0.24 * rows + 1.3 + 0.3 * cut))
     ax = fig.add_axes((0.01, 0.0, 0.98, 1))
     ax.set_xlim(0, 1)
-    ax.set_ylim(rows + 1.6, -1.4)
+    ax.set_ylim(rows + 1.6, -1.4 - 1.2 * cut)
     ax.axis("off")
+    note = (f"summarised: the first {rows} sentences of each report "
+            f"(of {len(a.sentences):,} and {len(b.sentences):,}) and the links between them")
+    if cut:
+        ax.text(0.02, -1.5, note[0].upper() + note[1:], fontsize=7, va="bottom")
     records = []
-    for side, report, x0, label in (("a", a, 0.02, labels[0]), ("b", b, 0.58, labels[1])):
+    for side, x0, label in (("a", 0.02, labels[0]), ("b", 0.58, labels[1])):
         relations = sentence_relations(alignment, side)
         ax.text(x0, -0.2, textwrap.fill(f"{side.upper()}: {label}", 52), fontsize=7.5, fontweight="bold", va="bottom")
-        for k, sentence in enumerate(report.sentences):
+        for k, sentence in enumerate(shown[side]):
             relation = relations.get(sentence.id, "unique")
             theme = themes.get(side, {}).get(sentence.id, "") if relation == "unique" else ""
             _box(ax, x0, k + 0.5, sentence, relation, theme)
             records.append((side, sentence.id, k + 1, sentence.role, relation, theme, sentence.text))
-    index = {side: {s.id: k for k, s in enumerate(r.sentences)} for side, r in (("a", a), ("b", b))}
+    index = {side: {s.id: k for k, s in enumerate(sentences)} for side, sentences in shown.items()}
     for a_id, b_id, relation in pairs(alignment)[["a_id", "b_id", "relation"]].itertuples(index=False):
-        colour, style, _ = RELATION_STYLE[relation]
-        ax.plot([0.42, 0.58], [index["a"][a_id] + 0.5, index["b"][b_id] + 0.5], style, color=colour, lw=1.2)
+        if a_id in index["a"] and b_id in index["b"]:
+            colour, style, _ = RELATION_STYLE[relation]
+            ax.plot([0.42, 0.58], [index["a"][a_id] + 0.5, index["b"][b_id] + 0.5], style, color=colour, lw=1.2)
     _legend(ax, rows)
     data = pd.DataFrame(records, columns=["report", "sentence_id", "position", "role", "relation", "theme", "text"])
-    return fig, data
+    return fig, _summarised(data, note) if cut else data
 
 
 def _box(ax, x0: float, y: float, sentence, relation: str, theme: str) -> None:
@@ -251,10 +320,16 @@ def commitments_matrix(
     for group, rows in matrix.groupby("group", sort=False):
         lines.append(("group", group))
         lines += [("row", row) for row in dict.fromkeys(rows["row"])]
+    total = sum(kind == "row" for kind, _ in lines)
+    if len(lines) > MAX_ROWS:  # the first commitments, in the matrix's order (shared first)
+        lines = lines[:MAX_ROWS] if lines[MAX_ROWS - 1][0] == "row" else lines[: MAX_ROWS - 1]
+        matrix = matrix[matrix["row"].isin({text for kind, text in lines if kind == "row"})]
     position = {text: y for y, (kind, text) in enumerate(lines) if kind == "row"}
     fig, ax = plt.subplots(figsize=(7, 0.25 * len(lines) + 1.2), layout="constrained")
     ax.set_xlim(-0.5, len(labels) - 0.5)
-    ax.set_ylim(len(lines) - 0.5, -0.5)
+    ax.set_ylim(max(len(lines), 1) - 0.5, -0.5)
+    if not lines:  # an empty figure would read as a drawing error
+        ax.text((len(labels) - 1) / 2, 0, "no commitments found", ha="center", va="center", fontsize=8)
     for cell in matrix.itertuples(index=False):
         y, x, strength = position[cell.row], list(labels).index(cell.report), int(cell.strength)
         ax.add_patch(Rectangle((x - 0.48, y - 0.42), 0.96, 0.84, facecolor=STRENGTH_COLOURS[strength],
@@ -270,9 +345,17 @@ def commitments_matrix(
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    return fig, matrix.reset_index(drop=True)
+    shown = sum(kind == "row" for kind, _ in lines)
+    if shown == total:
+        return fig, matrix.reset_index(drop=True)
+    note = f"summarised: the first {shown} of {total:,} commitments"
+    ax.set_title(note[0].upper() + note[1:], fontsize=7, loc="left")
+    return fig, _summarised(matrix.reset_index(drop=True), note)
 
 
+#: The voices figure shows at most this many speakers by share; the others are merged as OTHER_VOICES.
+MAX_VOICES = 11
+OTHER_VOICES = "(other speakers)"
 #: Speakers' colours: Okabe–Ito hues not used for reports A and B.
 SPEAKER_COLOURS = ("#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#F0E442", "#000000")
 
@@ -283,6 +366,13 @@ def voices(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataF
     `table` is `analysis.emphasis.voice_shares` of each report, concatenated (outlet, voice, sentences, share).
     """
     speakers = list(dict.fromkeys(table.sort_values("share", ascending=False, kind="stable")["voice"]))
+    note = ""
+    if len(speakers) > MAX_VOICES:  # the rest merged, so the legend stays readable
+        kept = set(speakers[:MAX_VOICES])
+        note = f"summarised: the {MAX_VOICES} largest voices of {len(speakers)}, the rest as {OTHER_VOICES}"
+        table = table.assign(voice=table["voice"].where(table["voice"].isin(kept), OTHER_VOICES))
+        table = table.groupby(["outlet", "voice"], as_index=False, sort=False)[["sentences", "share"]].sum()
+        speakers = [*speakers[:MAX_VOICES], OTHER_VOICES]
     fig, ax = plt.subplots(figsize=(7, 0.5 * len(labels) + 1.3), layout="constrained")
     left = np.zeros(len(labels))
     for k, voice in enumerate(speakers):
@@ -297,7 +387,10 @@ def voices(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataF
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the report's sentences")
     fig.legend(loc="outside lower center", ncols=min(len(speakers), 4), frameon=False)
-    return fig, table.reset_index(drop=True)
+    if not note:
+        return fig, table.reset_index(drop=True)
+    ax.set_title(note[0].upper() + note[1:], fontsize=7, loc="left")
+    return fig, _summarised(table.reset_index(drop=True), note)
 
 
 def overlap_matrix(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:

@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from analysis.actors import BOTH, Actor, Cast, build_cast, party_mentions, resolve
+from analysis.actors import BOTH, Actor, Cast, build_cast, party_mentions, recent, resolve
 from analysis.lexicon import alternation, load_table
 from analysis.scope import MEETING, sentence_scopes
 from analysis.sources import Report
@@ -484,7 +484,7 @@ def extract(report: Report) -> list[Commitment]:
             records += find_commitments(
                 sentence.text, sentence_id=sentence.id, cast=cast, context=context, scope=scopes[sentence.id]
             )
-        context += " " + sentence.text
+        context = recent(context, sentence.text)
     return records
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from tqdm import tqdm
 
 from analysis import pipeline, plot, report_html, tables
 from analysis import semantic as semantic_scorer
@@ -87,11 +89,14 @@ def prepare(out: Path, *, force: bool, outputs: Sequence[str] = OUTPUTS) -> None
 
 
 def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] | None = None,
-        force: bool = False, semantic: bool = False, successive: str | None = None) -> pd.DataFrame:
+        force: bool = False, semantic: bool = False, successive: str | None = None,
+        progress: bool = True) -> pd.DataFrame:
     """Run the comparison and write everything to `out`; return the pair overlap table.
 
     `successive` names the kind of event ("meeting") when the user knows the reports tell successive events in
     the order given: shared commitments are then read as recurring, new at the second or only at the first.
+    A progress bar (on a terminal, as `batch`) counts the pairs aligned, commitments,
+    tables, figures and the page; a figure that had to be summarised is named in a note.
     """
     files = check_files(paths)
     names = check_labels(labels, files)
@@ -100,18 +105,31 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
         semantic_scorer.require()
     out = Path(out)
     prepare(out, force=force)
-    result = pipeline.compare(reports, names, semantic=semantic, successive=successive is not None,
-                              event=successive or "event")
-    shares = pipeline.pair_shares(result)
-    try:
-        _write_tables(result, shares, out)
-        records = _write_figures(result, files, out / "figures")
-        figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
-        page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
-        report_html.write(out / "report.html", page)
-        (out / "README.md").write_text(_readme(files, names, semantic), encoding="utf-8")
-    except OSError as err:  # a full disk, a read-only mount, permissions changed under us
-        raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
+    pairs = len(files) * (len(files) - 1) // 2
+    steps = pairs + len(files) + 1 + len(pipeline.slugs_of(len(files))) + 1
+    with tqdm(total=steps, desc="compare", unit="step", disable=None if progress else True) as bar:
+        def done(step: str) -> None:
+            bar.set_postfix_str(step, refresh=False)
+            bar.update()
+
+        result = pipeline.compare(reports, names, semantic=semantic, successive=successive is not None,
+                                  event=successive or "event", done=done)
+        shares = pipeline.pair_shares(result)
+        try:
+            _write_tables(result, shares, out)
+            done("tables")
+            records = _write_figures(result, files, out / "figures", done)
+            figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
+            page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
+            report_html.write(out / "report.html", page)
+            (out / "README.md").write_text(_readme(files, names, semantic), encoding="utf-8")
+            done("report.html")
+        except OSError as err:  # a full disk, a read-only mount, permissions changed under us
+            raise InputError(f"{out}: cannot write the results ({err.strerror or err})") from None
+    for record in records:
+        _, *note = record.caption.rsplit(" (summarised: ", 1)
+        if note:
+            print(f"note: figure {record.slug} summarised: {note[0].removesuffix(')')}", file=sys.stderr)
     return shares
 
 
@@ -125,12 +143,14 @@ def _write_tables(result: pipeline.Comparison, shares: pd.DataFrame, out: Path) 
         tables.write(frame, out / name)
 
 
-def _write_figures(result: pipeline.Comparison, files: Sequence[Path], out: Path) -> list[plot.FigureRecord]:
+def _write_figures(result: pipeline.Comparison, files: Sequence[Path], out: Path,
+                   done: Callable[[str], None]) -> list[plot.FigureRecord]:
     records = []
     for slug in pipeline.slugs(result):
         record, fig = pipeline.save_figure(result, slug, notebook=NOTEBOOK, inputs=files, out_dir=out)
         plt.close(fig)
         records.append(record)
+        done(f"figure {slug}")
     return records
 
 

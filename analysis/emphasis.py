@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.actors import build_cast
+from analysis.actors import build_cast, recent
 from analysis.commitments import COMMITMENT, Commitment, extract, reported_speaker
 from analysis.patterns import WORD
 from analysis.sources import Report, Sentence
@@ -69,9 +69,10 @@ def theme_emphasis(
     total_words = sum(_words(s) for s in report.counted) or 1
     total_weight = sum(weights.values()) or 1.0
     records = [r for r in extract(report) if r.kind == COMMITMENT]
+    found = [themes_in(s.text) for s in report.counted]  # once a sentence, not once a theme and sentence
     rows = []
     for theme in theme_names():
-        hits = [(rank, s) for rank, s in enumerate(report.counted, start=1) if theme in themes_in(s.text)]
+        hits = [(rank, s) for rank, (s, themes) in enumerate(zip(report.counted, found), start=1) if theme in themes]
         strengths = [r.strength for r in records if theme in r.themes]
         rows.append({
             "outlet": report.name,
@@ -122,7 +123,7 @@ def sentence_voices(report: Report) -> dict[str, str]:
     for sentence in report.counted:
         if sentence.role != "subhead":
             voices[sentence.id] = speakers.get(sentence.id) or reported_speaker(sentence.text, cast, context) or OUTLET
-        context += " " + sentence.text
+        context = recent(context, sentence.text)
     return voices
 
 

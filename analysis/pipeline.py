@@ -10,14 +10,14 @@ saved by `analysis.plot.save` under the same slugs everywhere.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import charts, emphasis, overlap, plot
-from analysis.align import align, score_matrix
+from analysis.align import align, score_pairs
 from analysis.commitments import STRENGTH_LABELS, commitments_only, commitments_table
 from analysis.sources import Report, sentences_frame
 from analysis.themes import themes_in
@@ -55,12 +55,18 @@ class Comparison:
 
 
 def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False, successive: bool = False,
-            event: str = "event") -> Comparison:
-    """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments."""
+            event: str = "event", done: Callable[[str], object] = lambda _: None) -> Comparison:
+    """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments.
+
+    `done(step)` is called after each pair and each report, for a progress bar.
+    """
     result = Comparison(list(reports), list(labels), successive=successive, event=event)
     for i, j in result.pairs:
         result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic)
-    result.commitments = [commitments_table(report) for report in reports]
+        done(f"aligned {labels[i]} | {labels[j]}")
+    for report, label in zip(reports, labels):
+        result.commitments.append(commitments_table(report))
+        done(f"commitments of {label}")
     return result
 
 
@@ -132,7 +138,7 @@ def shared_commitments(c: Comparison) -> pd.DataFrame:
 
 def _heatmap(c: Comparison) -> tuple:
     a, b = c.reports
-    return charts.similarity_heatmap(score_matrix(a, b), a, b, c.alignments[(0, 1)], c.labels)
+    return charts.similarity_heatmap(score_pairs(a, b), a, b, c.alignments[(0, 1)], c.labels)
 
 
 def _story_map(c: Comparison) -> tuple:
@@ -154,7 +160,12 @@ PAIR_ONLY = ("similarity-heatmap", "story-map", "overlap-summary")
 
 def slugs(c: Comparison) -> list[str]:
     """The figures a comparison has: the pair views for two reports, the N × N matrix for more."""
-    pairwise = PAIR_ONLY if len(c.reports) == 2 else ("overlap-matrix",)
+    return slugs_of(len(c.reports))
+
+
+def slugs_of(n_reports: int) -> list[str]:
+    """`slugs` of a comparison of this many reports."""
+    pairwise = PAIR_ONLY if n_reports == 2 else ("overlap-matrix",)
     return [*pairwise, "commitments-matrix", "theme-emphasis", "voices"]
 
 
@@ -168,6 +179,8 @@ def save_figure(c: Comparison, slug: str, *, notebook: str, inputs: Sequence[Pat
     with plot.style():
         fig, data = figure(c, slug)
     caption = CAPTIONS[slug].format(reports=" vs ".join(c.labels))
+    if "summarised" in data.attrs:
+        caption += f" ({data.attrs['summarised']})"
     record = plot.save(fig, slug, data=data, caption=caption, notebook=notebook, inputs=list(inputs), out_dir=out_dir)
     return record, fig
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from scipy.optimize import linear_sum_assignment
 
+from analysis import align as align_module
 from analysis.align import (
     ALL_PAIRS_BUDGET,
     CANDIDATES_PER_SENTENCE,
@@ -312,6 +313,55 @@ def test_candidates_are_the_top_pairs_of_every_row_and_column():
     assert np.array_equal(i, expected_i) and np.array_equal(j, expected_j)
 
 
+def _dense_top_pairs(values: np.ndarray, k: int) -> set[tuple[int, int]]:
+    """The definition: the k largest nonzero values of every row and of every column (ties to the smaller index)."""
+    keep = set()
+    for matrix, flip in ((values, False), (values.T, True)):
+        for r, row in enumerate(matrix):
+            order = sorted((c for c in np.flatnonzero(row)), key=lambda c: (-row[c], c))[:k]
+            keep |= {(c, r) if flip else (r, c) for c in order}
+    return keep
+
+
+def test_book_length_candidates_are_the_top_pairs_by_shared_rare_words(monkeypatch):
+    monkeypatch.setattr(align_module, "ALL_PAIRS_BUDGET", 0)
+    monkeypatch.setattr(align_module, "CHEAP_ALL_PAIRS_BUDGET", 0)
+    monkeypatch.setattr(align_module, "RARE_WORD_POSTINGS", 20)
+    a, b, _ = long_reports(120)
+    pool = Pool(a, b[:100])
+    i, j = candidates(pool)
+    ia, ib = np.diff(pool.word_a.tocsc().indptr), np.diff(pool.word_b.tocsc().indptr)
+    rare = (ia <= 20) & (ib <= 20)
+    cosine = (pool.word_a[:, rare] @ pool.word_b[:, rare].T).toarray()
+    assert set(zip(i.tolist(), j.tolist())) == _dense_top_pairs(cosine, CANDIDATES_PER_SENTENCE)
+    assert np.all(np.diff(i.astype(np.int64) * pool.n_b + j) > 0)  # row-major, each pair once
+
+
+def test_book_length_reports_align_by_shared_rare_words(monkeypatch):
+    monkeypatch.setattr(align_module, "CHEAP_ALL_PAIRS_BUDGET", 0)
+    a, b, truth = long_reports(210)
+    table = align_texts(a, b)
+    assert pairs(table, "match") == {(f"a{k + 1:03d}", f"b{j + 1:03d}") for k, j in enumerate(truth)}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_very_large_group_is_assigned_greedily_one_to_one(monkeypatch, seed):
+    monkeypatch.setattr(align_module, "ASSIGNMENT_BUDGET", 0)
+    rng = np.random.default_rng(seed)
+    scores = np.where(rng.random((30, 25)) < 0.2, rng.random((30, 25)), 0.0)
+    tiers_a, tiers_b = np.full(30, 2), np.full(25, 2)
+    greedy = align_module._assignment(*np.nonzero(scores), scores[np.nonzero(scores)], scores.shape, 0.12)
+    floored = np.where(scores >= 0.12, scores, 0.0)
+    r, c = linear_sum_assignment(floored, maximize=True)
+    assert len({x for x, _ in greedy}) == len({y for _, y in greedy}) == len(greedy)
+    assert all(scores[p] >= 0.12 for p in greedy)
+    assert sum(scores[p] for p in greedy) >= floored[r, c].sum() / 2
+    best = np.unravel_index(np.argmax(scores), scores.shape)
+    assert (int(best[0]), int(best[1])) in greedy
+    links = link(scores, tiers_a, tiers_b, match_threshold=0.39, partial_threshold=0.12)
+    assert max(np.bincount([i for i, _ in links]).max(), np.bincount([j for _, j in links]).max()) <= 2
+
+
 # --- the seeds -------------------------------------------------------------------------------
 
 
@@ -375,7 +425,7 @@ def test_seed_unique_material_is_unaligned(seeds, side, prefix):
     ],
 )
 def test_a_sentence_inside_another_is_linked(short, long, inside):
-    assert bool(_scores(_pool([short], [long])).contained[0, 0]) == inside
+    assert bool(_scores(_pool([short], [long])).dense("contained")[0, 0]) == inside
     table = align_texts([short, "The mayor opened a new library downtown."], [long, "Rain is expected over the weekend."])
     row = table[(table.a_id == "a001") & (table.b_id == "b001")]
     assert row.relation.item() in ("partial", "match")

@@ -1,5 +1,6 @@
 import json
 
+import pandas as pd
 import pytest
 
 from analysis import batch
@@ -67,5 +68,80 @@ def test_batch_run_writes_tables_figure_and_example_comparisons(tmp_path):
     summary = batch.run(source, tmp_path / "out", progress=False, examples=1)
     assert summary[["a", "b", "events"]].values.tolist() == [["x", "y", 2]]
     assert (tmp_path / "out" / "figures" / "overlap-by-outlet-pair.png").exists()
-    assert (tmp_path / "out" / "events" / "event-001" / "comparison" / "report.html").exists()
-    assert not (tmp_path / "out" / "events" / "event-002").exists()
+    assert (tmp_path / "out" / "events" / "e1" / "comparison" / "report.html").exists()
+    assert not (tmp_path / "out" / "events" / "e2").exists()
+    readme = (tmp_path / "out" / "events" / "e1" / "README.md").read_text(encoding="utf-8")
+    assert "Event e1" in readme and "Budget passes" in readme and "- x:" in readme and "- y:" in readme
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(batch.BATCH_OUTPUTS)  # no staging left
+
+
+def test_overlap_marks_pairs_of_different_events(tmp_path):
+    batch.run(write_jsonl(tmp_path / "a.jsonl", RECORDS), tmp_path / "out", progress=False, examples=0)
+    table = pd.read_csv(tmp_path / "out" / "overlap.csv")
+    assert set(table.same_event) == {True, False}
+    assert (table[~table.same_event].event.str.contains("|", regex=False)).all()
+    summary = pd.read_csv(tmp_path / "out" / "summary.csv")
+    assert (summary.different_event_aligned_share < summary.aligned_share).all()
+
+
+#: One bad event of each kind, beside the two good ones of RECORDS; the reason the warning gives.
+BAD_EVENTS = [
+    ([{"event_id": "solo", "outlet": "x", "title": "t", "text": STORY}], "only one outlet"),
+    ([{"event_id": "twice", "outlet": "x", "text": STORY}, {"event_id": "twice", "outlet": "x", "text": OTHER}],
+     "outlet x more than once"),
+    ([{"event_id": "blank", "outlet": "x", "text": STORY}, {"event_id": "blank", "outlet": "y", "text": "  "}],
+     "needs text"),
+    ([{"event_id": "nolabel", "outlet": "x", "text": STORY}, {"event_id": "nolabel", "text": STORY}],
+     "needs outlet"),
+    ([{"event_id": "furniture", "outlet": "x", "text": STORY}, {"event_id": "furniture", "outlet": "y", "text": "Advertisement"}],
+     "no sentence left"),
+]
+
+
+@pytest.mark.parametrize(("records", "reason"), BAD_EVENTS, ids=[r[0]["event_id"] for r, _ in BAD_EVENTS])
+def test_a_bad_event_is_skipped_with_a_warning_naming_it(tmp_path, capsys, records, reason):
+    event = records[0]["event_id"]
+    summary = batch.run(write_jsonl(tmp_path / "a.jsonl", RECORDS + records), tmp_path / "out", progress=False, examples=3)
+    warning = capsys.readouterr().err
+    assert f"warning: skipped {event}: " in warning and reason in warning
+    assert summary.events.tolist() == [2]
+    skipped = pd.read_csv(tmp_path / "out" / "skipped.csv")
+    assert skipped.event.tolist() == [event] and reason in skipped.reason[0]
+    assert not (tmp_path / "out" / "events" / event).exists()
+    assert event not in pd.read_csv(tmp_path / "out" / "overlap.csv").event.str.cat()
+
+
+def test_numeric_event_ids_are_accepted_and_name_their_folder(tmp_path):
+    records = [{**r, "event_id": 17 if r.get("event_id", r.get("event")) == "e1" else 2025.5} for r in RECORDS]
+    for r in records:
+        r.pop("event", None)
+    batch.run(write_jsonl(tmp_path / "a.jsonl", records), tmp_path / "out", progress=False, examples=3)
+    assert sorted(p.name for p in (tmp_path / "out" / "events").iterdir()) == ["17", "2025.5"]
+
+
+def test_a_line_without_an_event_is_skipped_by_its_number(tmp_path, capsys):
+    lines = [json.dumps(r) for r in RECORDS] + ['{"outlet": "x", "text": "Some text."}', "not json"]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    batch.run(tmp_path / "a.jsonl", tmp_path / "out", progress=False, examples=0)
+    warning = capsys.readouterr().err
+    assert "skipped line 5: needs event_id" in warning and "skipped line 6: not JSON" in warning
+
+
+def test_no_event_left_is_an_error_and_writes_nothing(tmp_path):
+    source = write_jsonl(tmp_path / "a.jsonl", BAD_EVENTS[0][0] + BAD_EVENTS[1][0])
+    with pytest.raises(InputError, match="no event could be compared"):
+        batch.run(source, tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [("e1", "e1"), ("2025/10 talks", "2025-10-talks"), ("../../etc", "etc"), ("...", "event"), ("Ünïcode id", "n-code-id")],
+)
+def test_folder_names_are_safe(event, expected):
+    assert batch.folder_name(event, set()) == expected
+
+
+def test_folder_names_stay_distinct():
+    taken: set[str] = set()
+    assert [batch.folder_name(e, taken) for e in ("a/b", "a b", "A-B")] == ["a-b", "a-b-2", "A-B-3"]

@@ -2,6 +2,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import sparse
 
 from analysis import charts, plot
 from analysis.sources import parse_report
@@ -59,7 +60,7 @@ def test_heatmap_data_marks_aligned_pairs():
 def test_overlap_matrix_is_symmetric_with_ones_on_the_diagonal():
     table = pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "aligned_share": [0.5, 0.25]})
     with plot.style():
-        fig, data = charts.overlap_matrix(table, ["A", "B", "C"])
+        fig, _ = charts.overlap_matrix(table, ["A", "B", "C"])
     image = fig.axes[0].images[0].get_array()
     assert np.allclose(np.diag(image), 1) and image[0, 1] == image[1, 0] == 0.5 and image[2, 0] == 0.25
     assert image[1, 2] == 0  # the pair B–C was not given
@@ -71,8 +72,76 @@ def test_commitments_matrix_draws_one_cell_per_row_and_report():
                            "strength": [4, 2, -1]})
     labels = {4: "committed", 2: "tentative", -1: "negated"}
     with plot.style():
-        fig, data = charts.commitments_matrix(matrix, ["A", "B"], labels)
+        fig, _ = charts.commitments_matrix(matrix, ["A", "B"], labels)
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert sorted(texts) == ["committed (4)", "negated (-1)", "tentative (2)"]
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["both", "x", "only A", "y"]
+    matplotlib.pyplot.close(fig)
+
+
+# --- long inputs: figures summarise, and say so -------------------------------------------------
+
+LONG_A = parse_report("Long report\n\n" + " ".join(f"Fact number {k} was told." for k in range(1, 150)) + "\n")
+LONG_B = parse_report("Other report\n\n" + " ".join(f"Item {k} was reported." for k in range(1, 130)) + "\n")
+
+
+def _titles(fig) -> str:
+    return " ".join(fig.axes[0].get_title(loc=where) for where in ("left", "center", "right"))
+
+
+def test_a_long_heatmap_is_drawn_in_blocks_holding_their_highest_score_and_aligned_pairs():
+    n_a, n_b = len(LONG_A.sentences), len(LONG_B.sentences)
+    assert min(n_a, n_b) > charts.MAX_ROWS
+    scores = sparse.coo_matrix(([0.2, 0.7, 0.9], ([0, 1, n_a - 1], [0, 2, n_b - 1])), shape=(n_a, n_b))
+    alignment = pd.DataFrame({"a_id": [LONG_A.sentences[1].id], "b_id": [LONG_B.sentences[2].id],
+                              "relation": ["match"], "score": [0.7]})
+    with plot.style():
+        fig, data = charts.similarity_heatmap(scores, LONG_A, LONG_B, alignment, ["A", "B"])
+    image = fig.axes[0].images[0].get_array()
+    assert max(image.shape) <= charts.MAX_ROWS
+    assert image[0, 0] == pytest.approx(0.7) and image[-1, -1] == pytest.approx(0.9) and image.sum() == pytest.approx(1.6)
+    assert data.matches.sum() == 1 and data.loc[data.matches == 1, "a_first"].item() == LONG_A.sentences[0].id
+    assert data.attrs["summarised"].startswith("summarised:") and "Summarised" in _titles(fig)
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_long_story_map_shows_the_first_sentences_and_says_so():
+    with plot.style():
+        fig, data = charts.story_map(LONG_A, LONG_B, ALIGNMENT.iloc[:0], ["A", "B"])
+    assert len(data) == 2 * charts.MAX_ROWS
+    assert f"of {len(LONG_A.sentences):,} and {len(LONG_B.sentences):,}" in data.attrs["summarised"]
+    assert any(t.get_text().startswith("Summarised") for t in fig.axes[0].texts)
+    matplotlib.pyplot.close(fig)
+
+
+def test_short_figures_are_not_summarised():
+    with plot.style():
+        fig, data = charts.story_map(A, B, ALIGNMENT, ["A", "B"])
+    assert "summarised" not in data.attrs
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_long_commitments_matrix_shows_the_first_rows_and_says_so():
+    n = 2 * charts.MAX_ROWS
+    matrix = pd.DataFrame({"row": [f"c{k}" for k in range(n)], "group": ["only A"] * n, "report": ["A"] * n,
+                           "strength": [4] * n})
+    with plot.style():
+        fig, data = charts.commitments_matrix(matrix, ["A", "B"], {4: "committed"})
+    assert len(fig.axes[0].get_yticklabels()) == charts.MAX_ROWS
+    assert list(data.row) == [f"c{k}" for k in range(charts.MAX_ROWS - 1)]
+    assert data.attrs["summarised"] == f"summarised: the first {charts.MAX_ROWS - 1} of {n} commitments"
+    assert "Summarised" in _titles(fig)
+    matplotlib.pyplot.close(fig)
+
+
+def test_many_voices_are_merged_beyond_the_largest():
+    n = charts.MAX_VOICES + 5
+    table = pd.DataFrame({"outlet": ["A"] * n, "voice": [f"Speaker {k}" for k in range(n)],
+                          "sentences": list(range(n, 0, -1))})
+    table["share"] = table.sentences / table.sentences.sum()
+    with plot.style():
+        fig, data = charts.voices(table, ["A"])
+    assert len(data) == charts.MAX_VOICES + 1
+    assert data.loc[data.voice == charts.OTHER_VOICES, "sentences"].item() == sum(range(1, 6))
+    assert data.share.sum() == pytest.approx(1.0) and "summarised" in data.attrs and "Summarised" in _titles(fig)
     matplotlib.pyplot.close(fig)

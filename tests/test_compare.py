@@ -136,3 +136,28 @@ def test_successive_events_rename_the_commitment_groups(tmp_path):
     assert main(["compare", *map(str, files), "--out", str(tmp_path / "out"), "--successive", "round"]) == 0
     groups = set(pd.read_csv(tmp_path / "out" / "figures" / "commitments-matrix.csv")["group"])
     assert groups == {"at both rounds (recurring)", "only at the first", "new at the second"}
+
+
+def test_long_reports_give_bounded_figures_and_a_note_naming_each_summary(tmp_path, capsys):
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path, verb in zip(files, ("approved", "rejected")):
+        facts = " ".join(f"The council of district {k} {verb} plan {k}." for k in range(1, 81))
+        path.write_text(f"Plans decided\n\n{facts}\n", encoding="utf-8")
+    compare.run(files, tmp_path / "out")
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
+    assert {line.split()[2] for line in notes} == {"similarity-heatmap", "story-map", "commitments-matrix"}
+    index = (tmp_path / "out" / "figures" / "index.json").read_text(encoding="utf-8")
+    assert index.count("(summarised: ") == 3
+    assert len(pd.read_csv(tmp_path / "out" / "figures" / "story-map.csv")) == 2 * 60
+
+
+def test_every_step_of_a_comparison_is_reported_for_the_progress_bar(tmp_path):
+    files = []
+    for k, text in enumerate(PAIR + ["Taxes will not rise, the mayor said on Monday. Budget approved."]):
+        files.append(tmp_path / f"r{k}.txt")
+        files[-1].write_text(f"Headline {k}\n\n{text}\n", encoding="utf-8")
+    reports = [compare.read_report(f) for f in files]
+    steps = []
+    compare.pipeline.compare(reports, ["A", "B", "C"], done=steps.append)
+    assert steps == ["aligned A | B", "aligned A | C", "aligned B | C", "commitments of A", "commitments of B",
+                     "commitments of C"]

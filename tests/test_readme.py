@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from analysis import align, sources
+from analysis import align, charts, sources
 from analysis.paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -39,6 +39,9 @@ def test_named_tables_exist(table):
         ("lie at least {:.0f} % inside the other", 100 * align.CONTAINED),
         ("at least {} content words) is at least `partial`", {4: "four"}.get(align.CONTAINED_MIN_WORDS)),
         ("single sentences, its first {} sentences", {2: "two"}.get(align.LEDE_SENTENCES)),
+        ("above {} sentences a side", charts.MAX_ROWS),
+        ("shows\nthe first {0} sentences of each report, the commitments matrix its first {0} lines", charts.MAX_ROWS),
+        ("the {} largest voices", charts.MAX_VOICES),
     ],
 )
 def test_stated_defaults_are_the_code(phrase, value):

@@ -92,7 +92,7 @@ def numbers(text: str) -> dict[float, str]:
         found.setdefault(value * _SCALES.get(scale, 1.0), match.group(0).strip())
     for match in _NUMBER_RUN.finditer(text):
         words = match.group(0)
-        if words.casefold() in _SCALES:  # "million" alone follows digits, read above
+        if words.casefold() in _SCALES or words.casefold() == "one":  # "42 million" is read above; "one" is a pronoun
             continue
         value = parse_number(words.replace("-", " ").casefold())
         if value is not None:

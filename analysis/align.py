@@ -64,8 +64,10 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
+from analysis import discrepancy
 from analysis import semantic as semantic_scorer
-from analysis.describe import SentenceInfo, is_content, unmatched_entities
+from analysis import units as fact_units
+from analysis.describe import SentenceInfo, describe, is_content, unmatched_entities
 from analysis.features import FEATURES, Pool
 from analysis.scorer import calibrated, counterpart
 from analysis.sources import Report
@@ -103,8 +105,6 @@ CHEAP_ALL_PAIRS_BUDGET = 4_000_000
 RARE_WORD_POSTINGS = 64
 #: A connected group of linked pairs larger than this many cells (rows x columns) is assigned greedily.
 ASSIGNMENT_BUDGET = 4_000_000
-#: The value of a pair that must never be linked, below any threshold (thresholds lie in [0, 1]).
-NOT_LINKABLE = -1.0
 #: Pronoun speakers that stand for one person, resolved in a report.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 #: A sentence opening with one of these is a quotation: its "he said" is someone else's words.
@@ -117,7 +117,7 @@ DIFF_CONTEXT = 6
 COLUMNS = (
     "a_id", "b_id", "a_role", "b_role", "a_text", "b_text", "score", "relation", "basis",
     "shared_words", "shared_entities", "conflicting_entities", "shared_numbers",
-    "conflicting_numbers", "speaker_conflict", "diff",
+    "conflicting_numbers", "speaker_conflict", "diff", "discrepancy", "discrepancy_words", "extra",
 )  # fmt: skip
 
 
@@ -174,16 +174,19 @@ def align(
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
     semantic: bool = False,
+    same_event: bool | None = None,
 ) -> pd.DataFrame:
     """One row per aligned pair (match | partial) or left-over sentence (a_only | b_only).
 
     Rows follow A's reading order, then B's; b_only rows come last, in B's order.
     `match_threshold` defaults to MATCH_THRESHOLD, or SEMANTIC_MATCH_THRESHOLD
     with `semantic=True` (which adds the columns `lexical_score` and
-    `semantic_score`; `score` is then their mean).
+    `semantic_score`; `score` is then their mean). `same_event` is the
+    verdict on whether the two reports tell one event (None: unknown); it
+    decides what a speaker difference is (see `_basis`).
     """
     return align_sides(side_of(a), side_of(b), match_threshold=match_threshold, partial_threshold=partial_threshold,
-                       semantic=semantic)
+                       semantic=semantic, same_event=same_event)
 
 
 def align_texts(
@@ -193,10 +196,11 @@ def align_texts(
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
     semantic: bool = False,
+    same_event: bool | None = None,
 ) -> pd.DataFrame:
     """`align` for plain lists of sentences (ids a001... and b001..., role body)."""
     return align_sides(side_of_texts(a, "a"), side_of_texts(b, "b"), match_threshold=match_threshold,
-                       partial_threshold=partial_threshold, semantic=semantic)
+                       partial_threshold=partial_threshold, semantic=semantic, same_event=same_event)
 
 
 def align_sides(
@@ -206,6 +210,7 @@ def align_sides(
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
     semantic: bool = False,
+    same_event: bool | None = None,
 ) -> pd.DataFrame:
     """The one code path behind `align` and `align_texts`."""
     if match_threshold is None:
@@ -216,19 +221,27 @@ def align_sides(
         semantic_scorer.require()
     pool = _pool(a.texts, b.texts)
     evidence = _scores(pool)
+    # Fact units are read on report-sized inputs (every sentence pair scored); longer ones align sentences.
+    facts = _fact_evidence(a.texts, b.texts) if len(evidence.i) == pool.n_a * pool.n_b else None
+    whole = evidence.scores
+    if facts is not None:
+        evidence = evidence.with_facts(facts.evidence)
     open_pairs = evidence.shares & (evidence.contained | evidence.counterpart | (evidence.scores >= partial_threshold))
-    evidence = evidence.only(open_pairs)  # only these can be linked
+    evidence, whole = evidence.only(open_pairs), whole[open_pairs]  # only these can be linked
     lexical, contained = evidence.scores, evidence.contained
     learned = _semantic_scores(a.texts, b.texts, evidence.i, evidence.j) if semantic else None
     scores = lexical if learned is None else (lexical + learned) / 2
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
     links = link_pairs(evidence.i, evidence.j, np.maximum(scores, partial_threshold), evidence.shape, tier_a, tier_b,
-                       match_threshold=match_threshold, partial_threshold=partial_threshold, inside=contained)
+                       match_threshold=match_threshold, partial_threshold=partial_threshold, inside=contained,
+                       room=None if facts is None else (facts.counts_a, facts.counts_b))
     at = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(evidence.i, evidence.j))}
     speakers_a, speakers_b = speakers(a, pool.a), speakers(b, pool.b)
     rows = [
         _pair_row(a, b, pool, i, j, scores[k], lexical[k], match_threshold, partial_threshold,
-                  tier_a[i] < 2 and tier_b[j] < 2, contained[k], (speakers_a[i], speakers_b[j]))
+                  tier_a[i] < 2 and tier_b[j] < 2, contained[k], (speakers_a[i], speakers_b[j]),
+                  whole=whole[k], same_event=same_event)
+        | fact_columns(pool, facts, i, j, partial_threshold, (speakers_a[i], speakers_b[j]), same_event)
         | ({} if learned is None else {"lexical_score": round(float(lexical[k]), 4),
                                        "semantic_score": round(float(learned[k]), 4)})
         for i, j in links for k in (at[(i, j)],)
@@ -302,6 +315,12 @@ class Evidence:
         return Evidence(self.i[keep], self.j[keep], self.shape, self.scores[keep], self.contained[keep],
                         self.shares[keep], self.counterpart[keep])
 
+    def with_facts(self, facts: Evidence) -> Evidence:
+        """This evidence joined with its fact units' over the same pairs (`_fact_evidence`): the better score,
+        either containment or counterpart, and shared words only where the units share them."""
+        return Evidence(self.i, self.j, self.shape, np.maximum(self.scores, facts.scores), self.contained | facts.contained,
+                        self.shares & facts.shares, self.counterpart | facts.counterpart)
+
     def dense(self, name: str) -> np.ndarray:
         """One field as a matrix of every pair (0 / False off the candidates): for report-sized inputs only."""
         values = getattr(self, name)
@@ -319,6 +338,86 @@ def _scores(pool: Pool) -> Evidence:
     return Evidence(i, j, (pool.n_a, pool.n_b), calibrated(features) if len(i) else np.zeros(0),
                     (cover >= CONTAINED) & (words >= CONTAINED_MIN_WORDS), cover > 0,
                     counterpart(features) >= COUNTERPART_THRESHOLD if len(i) else np.zeros(0, bool))
+
+
+@dataclass
+class FactEvidence:
+    """The evidence of fact units (`analysis.units`), and the same aggregated to sentence pairs.
+
+    A sentence pair's aggregated score is its best unit pair's: two sentences
+    that share one fact whole share it whatever else either adds. Its
+    `shares` reads units only, so words of a frame ("During the meeting, ...")
+    are no evidence of a shared fact.
+    """
+
+    texts_a: list[str]
+    texts_b: list[str]
+    starts_a: np.ndarray  # first unit of each sentence (units of a sentence are consecutive)
+    starts_b: np.ndarray
+    unit_scores: np.ndarray  # per unit pair (0 off the candidates)
+    unit_contained: np.ndarray
+    evidence: Evidence  # per sentence pair, every pair in row-major order
+
+    @property
+    def counts_a(self) -> np.ndarray:
+        return np.diff(np.append(self.starts_a, len(self.texts_a)))
+
+    @property
+    def counts_b(self) -> np.ndarray:
+        return np.diff(np.append(self.starts_b, len(self.texts_b)))
+
+
+def _fact_evidence(a: list[str], b: list[str]) -> FactEvidence | None:
+    """Unit evidence of two reports, or None when every sentence is one unit without a frame."""
+    split_a, split_b = [fact_units.split(t) for t in a], [fact_units.split(t) for t in b]
+    if not a or not b or all(len(u.texts) == 1 and not u.frame for u in split_a + split_b):
+        return None
+    texts_a, texts_b = [t for u in split_a for t in u.texts], [t for u in split_b for t in u.texts]
+    starts_a = np.cumsum([0] + [len(u.texts) for u in split_a[:-1]])
+    starts_b = np.cumsum([0] + [len(u.texts) for u in split_b[:-1]])
+    units = _scores(_pool(texts_a, texts_b))
+    scores, contained, shares, counterparts = (units.dense(name) for name in ("scores", "contained", "shares", "counterpart"))
+    per_pair = lambda m: np.maximum.reduceat(np.maximum.reduceat(m, starts_a, axis=0), starts_b, axis=1)  # noqa: E731
+    # Pairs of two one-unit sentences keep their whole-sentence evidence; a frame only takes its words' share away.
+    split = (np.array([len(u.texts) > 1 for u in split_a])[:, None]) | np.array([len(u.texts) > 1 for u in split_b])
+    framed = (np.array([bool(u.frame) for u in split_a])[:, None]) | np.array([bool(u.frame) for u in split_b])
+    i, j = np.indices(split.shape)
+    evidence = Evidence(i.ravel(), j.ravel(), split.shape, np.where(split, per_pair(scores), 0.0).ravel(),
+                        (split & per_pair(contained)).ravel(), np.where(split | framed, per_pair(shares), True).ravel(),
+                        (split & per_pair(counterparts)).ravel())
+    return FactEvidence(texts_a, texts_b, starts_a, starts_b, scores, contained, evidence)
+
+
+def fact_columns(pool: Pool, facts: FactEvidence | None, i: int, j: int, partial_threshold: float,
+                 voices: tuple[frozenset[str], frozenset[str]], same_event: bool | None) -> dict:
+    """`discrepancy`, `discrepancy_words` and `extra` of a linked pair.
+
+    Discrepancies are read on the pair's best unit pair, so a clause only one
+    side adds is an addition (`extra`), not a disagreement. A unit of one
+    sentence that no unit of the other tells (score below the partial
+    threshold, not inside it), or a number only one side gives, is extra.
+    """
+    x, y = pool.a[i], pool.b[j]
+    uncovered_a = uncovered_b = False
+    if facts is not None:
+        ua = np.arange(facts.starts_a[i], facts.starts_a[i] + facts.counts_a[i])
+        ub = np.arange(facts.starts_b[j], facts.starts_b[j] + facts.counts_b[j])
+        if len(ua) > 1 or len(ub) > 1:
+            block = facts.unit_scores[np.ix_(ua, ub)]
+            told = (block >= partial_threshold) | facts.unit_contained[np.ix_(ua, ub)]
+            uncovered_a, uncovered_b = not told.any(axis=1).all(), not told.any(axis=0).all()
+            u, v = np.unravel_index(int(np.argmax(block)), block.shape)
+            x, y = describe([facts.texts_a[ua[u]], facts.texts_b[ub[v]]])
+    findings = discrepancy.compare(x, y, speakers=voices, speaker_counts=same_event is not False)
+    numbers_a, numbers_b = discrepancy.numbers(x.text), discrepancy.numbers(y.text)
+    kinds = {f.kind for f in findings}
+    extra_a = uncovered_a or ("number" not in kinds and bool(numbers_a.keys() - numbers_b.keys()))
+    extra_b = uncovered_b or ("number" not in kinds and bool(numbers_b.keys() - numbers_a.keys()))
+    return {
+        "discrepancy": discrepancy.kinds(findings),
+        "discrepancy_words": discrepancy.details(findings),
+        "extra": "both" if extra_a and extra_b else "a" if extra_a else "b" if extra_b else "",
+    }
 
 
 def candidates(pool: Pool) -> tuple[np.ndarray, np.ndarray]:
@@ -384,7 +483,7 @@ def _top_k(ratio: np.ndarray, cosine: sparse.csr_matrix, k: int, block: int = 25
 
 def link(
     scores: np.ndarray, tier_a: np.ndarray, tier_b: np.ndarray, *, match_threshold: float, partial_threshold: float,
-    contained: np.ndarray | None = None,
+    contained: np.ndarray | None = None, room: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[tuple[int, int]]:
     """Aligned pairs (i, j), sorted: a one-to-one core plus strong one-to-many extras.
 
@@ -392,19 +491,22 @@ def link(
     ledes, then everything left. An extra link needs room on both sides and
     a strong pair (a match by score, or a lede pair at the partial threshold),
     or a pair where one sentence lies inside the other (`contained`) and one
-    of the two has no counterpart yet: a sentence split in two.
+    of the two has no counterpart yet: a sentence split in two. A sentence
+    takes at most MAX_COUNTERPARTS counterparts, or as many as its fact units
+    (`room`, per sentence of A and of B) when it has more.
     Only pairs at or above a threshold can be linked, so the work is done on
     those few pairs, not on the whole matrix.
     """
     i, j = np.nonzero(scores >= min(partial_threshold, match_threshold))
     inside = contained[i, j] if contained is not None else np.zeros(len(i), dtype=bool)
     return link_pairs(i, j, scores[i, j], scores.shape, tier_a, tier_b, match_threshold=match_threshold,
-                      partial_threshold=partial_threshold, inside=inside)
+                      partial_threshold=partial_threshold, inside=inside, room=room)
 
 
 def link_pairs(
     i: np.ndarray, j: np.ndarray, s: np.ndarray, shape: tuple[int, int], tier_a: np.ndarray, tier_b: np.ndarray, *,
     match_threshold: float, partial_threshold: float, inside: np.ndarray | None = None,
+    room: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[tuple[int, int]]:
     """`link` for pairs listed as (i, j, score) in row-major order, every other pair unlinkable."""
     keep = s >= min(partial_threshold, match_threshold)
@@ -418,14 +520,17 @@ def link_pairs(
         core += pairs
         used_a[[x for x, _ in pairs]] = True
         used_b[[y for _, y in pairs]] = True
-    return sorted(set(core) | set(_extras(i, j, s, inside, core, tier_a, tier_b, match_threshold, partial_threshold)))
+    if room is None:
+        room = np.ones(len(tier_a), dtype=int), np.ones(len(tier_b), dtype=int)
+    cap = np.maximum(room[0], MAX_COUNTERPARTS), np.maximum(room[1], MAX_COUNTERPARTS)
+    return sorted(set(core) | set(_extras(i, j, s, inside, core, tier_a, tier_b, match_threshold, partial_threshold, cap)))
 
 
 def _extras(
     i: np.ndarray, j: np.ndarray, s: np.ndarray, inside: np.ndarray, core: list[tuple[int, int]], tier_a: np.ndarray,
-    tier_b: np.ndarray, match_threshold: float, partial_threshold: float,
+    tier_b: np.ndarray, match_threshold: float, partial_threshold: float, cap: tuple[np.ndarray, np.ndarray],
 ) -> list[tuple[int, int]]:
-    """Second counterparts, strongest first, while both sentences have room (see `link`)."""
+    """Further counterparts, strongest first, while both sentences have room (`cap`, see `link`)."""
     count_a = np.bincount([x for x, _ in core], minlength=len(tier_a))
     count_b = np.bincount([y for _, y in core], minlength=len(tier_b))
     lede = (tier_a[i] < 2) & (tier_b[j] < 2)
@@ -435,7 +540,7 @@ def _extras(
     links, extras = set(core), []
     for k in np.lexsort((j, i, -s)).tolist():
         x, y = int(i[k]), int(j[k])
-        if (x, y) in links or count_a[x] >= MAX_COUNTERPARTS or count_b[y] >= MAX_COUNTERPARTS:
+        if (x, y) in links or count_a[x] >= cap[0][x] or count_b[y] >= cap[1][y]:
             continue
         if strong[k] or count_a[x] == 0 or count_b[y] == 0:
             extras.append((x, y))
@@ -491,16 +596,21 @@ def _greedy(i: np.ndarray, j: np.ndarray, value: np.ndarray) -> list[tuple[int, 
 
 
 def _basis(score: float, lexical: float, match_threshold: float, partial_threshold: float, lede: bool,
-           conflict: bool, contained: bool) -> tuple[str, str]:
+           conflict: bool, contained: bool, whole: float | None = None, same_event: bool | None = None) -> tuple[str, str]:
     """The relation of a linked pair and the rule that decided it (shown to readers).
 
     `score` decides a match; the lede and containment rules read the lexical
-    score (the same number unless the semantic scorer is on).
+    score (the same number unless the semantic scorer is on). `lexical` is
+    the best of the whole sentences' score and their best fact units' score
+    (`whole`): a match that only the units reach is decided by *shared fact*.
+    A speaker difference demotes unless the reports are known to tell one
+    event (`same_event`): then it is a misattribution of the same fact, kept
+    and flagged in `discrepancy`, not another statement.
     """
-    if conflict:
+    if conflict and same_event is not True:
         return "partial", "speakers differ"
     if score >= match_threshold:
-        return "match", "score"
+        return "match", "shared fact" if whole is not None and whole < match_threshold and lexical > whole else "score"
     if lede and lexical >= partial_threshold:
         return "match", "lede pair"
     if contained and lexical < partial_threshold:
@@ -511,10 +621,12 @@ def _basis(score: float, lexical: float, match_threshold: float, partial_thresho
 
 
 def _pair_row(a: Side, b: Side, pool: Pool, i: int, j: int, score: float, lexical: float, match_threshold: float,
-              partial_threshold: float, lede: bool, contained: bool, voices: tuple[frozenset[str], frozenset[str]]) -> dict:
+              partial_threshold: float, lede: bool, contained: bool, voices: tuple[frozenset[str], frozenset[str]],
+              *, whole: float | None = None, same_event: bool | None = None) -> dict:
     x, y = pool.a[i], pool.b[j]
     conflict = bool(voices[0]) and bool(voices[1]) and not voices[0] & voices[1]
-    relation, basis = _basis(score, lexical, match_threshold, partial_threshold, lede, conflict, contained)
+    relation, basis = _basis(score, lexical, match_threshold, partial_threshold, lede, conflict, contained, whole,
+                             same_event)
     only_x, only_y = unmatched_entities(x, y), unmatched_entities(y, x)
     return {
         "_a": i,

@@ -32,7 +32,9 @@ TABLES = {
                        "CAMEO/PLOVER, scope, themes",
     "emphasis.csv": "per report and theme: sentences, share of words, first position, in the lead, strongest commitment",
     "voices.csv": "per report: share of sentences in each speaker's voice and in the outlet's own",
-    "overlap.csv": "per pair of reports: share of body sentences aligned, and matched as the same fact",
+    "overlap.csv": "per pair of reports: share of body sentences aligned, and matched as the same fact; "
+                   "`copy_share` and `near_copy`: the two print one wire or press-release text (no independent corroboration)",
+    "discrepancies.csv": "every linked pair of sentences that disagree: kinds (`discrepancy`) and the differing words",
 }
 OUTPUTS = (*TABLES, "report.html", "figures", "README.md")
 NOTEBOOK = "python -m analysis compare"
@@ -138,6 +140,7 @@ def _write_tables(result: pipeline.Comparison, shares: pd.DataFrame, out: Path) 
         "sentences.csv": pipeline.sentences(result), "alignment.csv": pipeline.alignment(result),
         "commitments.csv": pipeline.commitments(result), "emphasis.csv": pipeline.theme_emphasis(result),
         "voices.csv": pipeline.voices(result), "overlap.csv": shares,
+        "discrepancies.csv": pipeline.discrepancies(result),
     }
     for name, frame in frames.items():
         tables.write(frame, out / name)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, emphasis, overlap, plot
+from analysis import charts, copies, emphasis, overlap, plot
 from analysis.align import align, score_pairs
 from analysis.commitments import STRENGTH_LABELS, commitments_only, commitments_table
 from analysis.sources import Report, sentences_frame
@@ -103,8 +103,20 @@ def pair_shares(c: Comparison) -> pd.DataFrame:
     rows = []
     for (i, j), frame in c.alignments.items():
         result = overlap.shares(frame, c.reports[i], c.reports[j])
-        rows.append((c.labels[i], c.labels[j], result.aligned, result.match))
-    return pd.DataFrame(rows, columns=["a", "b", "aligned_share", "match_share"])
+        share = copies.copy_share(c.reports[i], c.reports[j])
+        rows.append((c.labels[i], c.labels[j], result.aligned, result.match, round(share, 4), copies.near_copy(share)))
+    return pd.DataFrame(rows, columns=["a", "b", "aligned_share", "match_share", "copy_share", "near_copy"])
+
+
+#: Columns of `discrepancies.csv`.
+DISCREPANCY_COLUMNS = ("pair", "a", "b", "a_id", "b_id", "relation", "basis", "discrepancy", "discrepancy_words",
+                       "a_text", "b_text")
+
+
+def discrepancies(c: Comparison) -> pd.DataFrame:
+    """Every linked pair of sentences whose reports disagree (`analysis.discrepancy`), for `discrepancies.csv`."""
+    table = alignment(c)
+    return table.loc[table["discrepancy"].fillna("") != "", list(DISCREPANCY_COLUMNS)].reset_index(drop=True)
 
 
 def short_theme(theme: str) -> str:

@@ -166,7 +166,7 @@ JS = """\
   function counterpartNode(link) {
     var item = node("section", "", "cp cp-" + link[1]);
     var head = node("p", "", "cp-head");
-    var score = link[2] === null ? "" : " \\u00b7 score " + link[2].toFixed(2);
+    var score = (link[2] === null ? "" : " \\u00b7 score " + link[2].toFixed(2)) + (link[4] ? ", by " + link[4] : "");
     head.appendChild(node("span", link[1], "rel"));
     head.appendChild(document.createTextNode(labels[reportOf(link[0])] + " \\u00b7 " + sidOf(link[0]) + score));
     var go = node("button", "Show", "go");

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import report_discrepancy
 from analysis.report_assets import CSS, JS
 from analysis.sources import Report, Sentence
 
@@ -59,6 +60,7 @@ class Link:
     relation: str  # match | partial
     score: float | None
     diff: tuple[tuple[str, str], ...]
+    basis: str = ""  # the rule that decided the relation ("lede pair", "score", ...), shown beside the score
 
 
 def render(
@@ -77,6 +79,7 @@ def render(
         [
             _page_head(reports, labels, title, bool(figures)),
             _columns(reports, labels, links, aligned, tags),
+            report_discrepancy.panel(alignment),
             _figures(figures),
             _details_panel(),
             _data_block(labels, links),
@@ -129,11 +132,11 @@ def counterparts(
     """
     found: dict[str, dict[str, Link]] = defaultdict(dict)
     aligned: set[str] = set()
-    for a_el, b_el, relation, score, diff in _alignment_rows(reports, labels, alignment):
+    for a_el, b_el, relation, score, diff, basis in _alignment_rows(reports, labels, alignment):
         aligned.update(el for el in (a_el, b_el) if el)
         if relation in LINKED:
-            found[a_el].setdefault(b_el, Link(b_el, relation, score, diff))
-            found[b_el].setdefault(a_el, Link(a_el, relation, score, reverse_diff(diff)))
+            found[a_el].setdefault(b_el, Link(b_el, relation, score, diff, basis))
+            found[b_el].setdefault(a_el, Link(a_el, relation, score, reverse_diff(diff), basis))
     links = {el: [found[el][t] for t in sorted(found[el], key=_id_order)] for el in sorted(found, key=_id_order)}
     return links, aligned
 
@@ -160,8 +163,8 @@ def _tag(row: dict) -> str:
 
 def _alignment_rows(
     reports: Sequence[Report], labels: Sequence[str], alignment: pd.DataFrame
-) -> Iterator[tuple[str, str, str, float | None, tuple[tuple[str, str], ...]]]:
-    """Validated rows as (a element id or "", b element id or "", relation, score, diff tokens)."""
+) -> Iterator[tuple[str, str, str, float | None, tuple[tuple[str, str], ...], str]]:
+    """Validated rows as (a element id or "", b element id or "", relation, score, diff tokens, basis or "")."""
     _check_columns(alignment, ALIGNMENT_COLUMNS, "alignment")
     index, known = _label_index(labels), _known_ids(reports)
     for row in alignment.to_dict("records"):
@@ -170,7 +173,7 @@ def _alignment_rows(
             raise ValueError(f"alignment: relation {relation!r} is not one of {', '.join(RELATIONS)}")
         a_el = "" if relation == "b_only" else _sentence_element(known, index, row["a"], row["a_id"], "alignment")
         b_el = "" if relation == "a_only" else _sentence_element(known, index, row["b"], row["b_id"], "alignment")
-        yield a_el, b_el, relation, _score(row["score"]), parse_diff(row["diff"])
+        yield a_el, b_el, relation, _score(row["score"]), parse_diff(row["diff"]), _text(row.get("basis"))
 
 
 def _sentence_element(known: Sequence[set[str]], index: dict[str, int], label: object, sid: object, table: str) -> str:
@@ -425,7 +428,7 @@ def _data_block(labels: Sequence[str], links: dict[str, list[Link]]) -> str:
     payload = {
         "labels": [str(label) for label in labels],
         "links": {
-            el: [[link.target, link.relation, link.score, [list(t) for t in link.diff]] for link in items]
+            el: [[link.target, link.relation, link.score, [list(t) for t in link.diff], link.basis] for link in items]
             for el, items in links.items()
         },
     }

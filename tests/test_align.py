@@ -450,3 +450,60 @@ def test_containment_is_named_as_the_basis_when_the_score_is_low():
                         ["Fishing boats returned to sea at dawn, and the ferry to the islands resumed its timetable."])
     row = table.iloc[0]
     assert row.relation == "partial" and (row.basis == "contained") == (row.score < PARTIAL_THRESHOLD)
+
+
+WALL = "Mayor Anna Weber said the flood wall would protect 3,000 homes in the river district"
+
+
+def test_a_contained_fact_with_an_identical_quote_is_a_match_and_the_longer_side_adds():
+    table = align_texts([f"{WALL}, adding that construction would begin in May."], [f"{WALL}."])
+    row = table.iloc[0]
+    assert (row.relation, row.basis, row.extra, row.discrepancy) == ("match", "shared fact", "a", "")
+
+
+def test_a_merged_sentence_links_to_both_halves_and_split_halves_link_back():
+    merged = "The council approved a new flood wall for the river district and praised the engineers who designed the barrier."
+    halves = ["The council approved a new flood wall for the river district.",
+              "Council members praised the engineers who designed the barrier."]
+    one_to_many = align_texts([merged], halves)
+    assert pairs(one_to_many, "match") == {("a001", "b001"), ("a001", "b002")}
+    assert set(one_to_many.extra) == {"a"}
+    many_to_one = align_texts(halves, [merged])
+    assert pairs(many_to_one, "match") == {("a001", "b001"), ("a002", "b001")}
+    assert set(many_to_one.extra) == {"b"}
+
+
+def test_a_pair_sharing_only_its_opening_frame_is_not_linked():
+    frame = "During the harbour talks in Oslo on Monday, "
+    a, b = [frame + "a briefing was given on pension reform."], [frame + "both sides agreed on closer cooperation in fisheries."]
+    assert _scores(_pool(a, b)).dense("scores")[0, 0] > PARTIAL_THRESHOLD  # the whole sentences alone would link
+    assert align_texts(a, b).relation.tolist() == ["a_only", "b_only"]
+
+
+MISATTRIBUTED = (["Mayor Anna Weber said the new flood wall would protect three thousand homes in the river district."],
+                 ["Governor Peter Lund said the new flood wall would protect three thousand homes in the river district."])
+
+
+@pytest.mark.parametrize(
+    "same_event, relation, basis, flagged",
+    [(True, "match", "score", "speaker"), (None, "partial", "speakers differ", "speaker"),
+     (False, "partial", "speakers differ", "")],
+)
+def test_a_speaker_difference_is_a_misattribution_only_within_one_event(same_event, relation, basis, flagged):
+    row = align_texts(*MISATTRIBUTED, same_event=same_event).iloc[0]
+    assert (row.relation, row.basis, row.discrepancy) == (relation, basis, flagged)
+
+
+def test_a_contradiction_stays_linked_but_is_flagged():
+    row = align_texts(["The council voted 7-2 to approve the flood wall for the river district on Monday."],
+                      ["The council voted 6-3 to reject the flood wall for the river district on Monday."]).iloc[0]
+    assert row.relation == "match" and row.discrepancy == "number;negation"
+    assert "number: A 7; 2 | B 6; 3" in row.discrepancy_words
+
+
+@pytest.mark.parametrize("same_event", [True, False, None])
+def test_seed_false_friend_is_not_match_whatever_the_event_verdict(same_event):
+    a, b = read_report(SEEDS / "000_d484b0bbc5c06899.txt"), read_report(SEEDS / "003_5207cdf50054b922.txt")
+    table = align(a, b, same_event=same_event)
+    pair = (_id(a, "She said the technological upgrades"), _id(b, "Interior Minister Naqvi said the induction"))
+    assert pair not in pairs(table, "match")

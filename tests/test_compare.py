@@ -5,7 +5,7 @@ import os
 import pandas as pd
 import pytest
 
-from analysis import compare, seeds
+from analysis import compare, pipeline, seeds
 from analysis.cli import main
 from analysis.errors import InputError
 from analysis.paths import FIGURES, TABLES
@@ -161,3 +161,12 @@ def test_every_step_of_a_comparison_is_reported_for_the_progress_bar(tmp_path):
     compare.pipeline.compare(reports, ["A", "B", "C"], done=steps.append)
     assert steps == ["aligned A | B", "aligned A | C", "aligned B | C", "commitments of A", "commitments of B",
                      "commitments of C"]
+
+
+def test_overlap_flags_near_copies_and_discrepancies_are_a_table(seed_run):
+    out, shares = seed_run
+    assert {"copy_share", "near_copy"} <= set(shares.columns) and not shares["near_copy"].item()
+    found = pd.read_csv(out / "discrepancies.csv", keep_default_na=False)
+    alignment = pd.read_csv(out / "alignment.csv", keep_default_na=False)
+    assert list(found.columns) == list(pipeline.DISCREPANCY_COLUMNS)
+    assert len(found) == (alignment["discrepancy"] != "").sum() and (found["discrepancy"] != "").all()

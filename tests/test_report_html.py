@@ -180,7 +180,7 @@ def test_counterparts_both_ways_with_oriented_diffs():
     links = data["links"]
     assert links["r0-s002"] == [
         ["r1-s002", "match", 0.93, [["=", "Interior Minister Mohsin Naqvi met the "], ["-", "Acting US Ambassador"],
-                                    ["+", "US Chargé d’Affaires"], ["=", " on Friday."]]]
+                                    ["+", "US Chargé d’Affaires"], ["=", " on Friday."]], ""]
     ]
     assert links["r1-s002"][0][:3] == ["r0-s002", "match", 0.93]
     assert links["r1-s002"][0][3][1:3] == [["+", "Acting US Ambassador"], ["-", "US Chargé d’Affaires"]]
@@ -328,3 +328,28 @@ def test_page_in_browser(browser, tmp_path):
     assert browser.find_elements(By.CSS_SELECTOR, ".report img, .report script") == []
     assert browser.title == "Test page" and browser.execute_script("return window.pwned === undefined")
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_each_link_says_which_rule_decided_it():
+    inputs = sample()
+    inputs["alignment"] = inputs["alignment"].assign(basis=["score", "lede pair"] + [""] * 7)
+    links = page_data(report_html.render(**inputs))["links"]
+    assert links["r0-s001"][0][4] == "score" and links["r1-s002"][0][4] == "lede pair"
+
+
+def test_the_disagreement_panel_lists_each_pair_that_disagrees_escaped():
+    inputs = sample()
+    table = inputs["alignment"]
+    table = table.assign(basis="score", discrepancy=["", "date", "", "speaker;number"] + [""] * 5,
+                         discrepancy_words=["", "date: A Saturday | B Friday", "", f"speaker: A {SCRIPT} | B Naqvi"] + [""] * 5,
+                         a_text=["x"] * 9, b_text=[f"said {IMG}"] * 9)
+    inputs["alignment"] = table
+    page = report_html.render(**inputs)
+    panel = page[page.index('<section id="disagree"'):]
+    panel = panel[: panel.index("</section>")]
+    assert "2 linked pair(s)" in panel and "date: A Saturday | B Friday" in panel and "speaker; number" in panel
+    assert SCRIPT not in panel and IMG not in panel and html.escape(SCRIPT) in panel
+
+
+def test_no_panel_for_an_alignment_without_discrepancy_columns():
+    assert 'id="disagree"' not in report_html.render(**sample())

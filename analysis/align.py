@@ -37,10 +37,10 @@ Why the method is as it is:
   sentence).
 - For large documents only candidate pairs (the top few per sentence by cheap
   measures) get the full features; other pairs score 0, a lower bound.
-- Optional (`semantic=True`, the `semantic` extra): a cross-encoder fine-tuned
-  on MSRP train (`analysis.crossencoder`) also reads every pair the lexical
-  rules would link, and the pair's score becomes the mean of the two
-  probabilities. The mean decides `match` by score (a lede pair stays a
+- By default (`analysis.semantic`; `semantic=False` is the fast lexical-only
+  path): a cross-encoder fine-tuned on MSRP train (`analysis.minilm`) also
+  reads every pair the lexical rules would link, and the pair's score becomes
+  the mean of the two probabilities. The mean decides `match` by score (a lede pair stays a
   `match` by the lede rule) and which pair wins an assignment; which pairs
   can be linked at all stays lexical, because the
   cross-encoder never saw unrelated sentences in training and a low
@@ -154,14 +154,15 @@ def align(
     *,
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
-    semantic: bool = False,
+    semantic: bool | None = None,
 ) -> pd.DataFrame:
     """One row per aligned pair (match | partial) or left-over sentence (a_only | b_only).
 
     Rows follow A's reading order, then B's; b_only rows come last, in B's order.
-    `match_threshold` defaults to MATCH_THRESHOLD, or SEMANTIC_MATCH_THRESHOLD
-    with `semantic=True` (which adds the columns `lexical_score` and
-    `semantic_score`; `score` is then their mean).
+    `match_threshold` defaults to SEMANTIC_MATCH_THRESHOLD when the semantic
+    scorer is on (`semantic`: None = when installed, see `analysis.semantic`;
+    it adds the columns `lexical_score` and `semantic_score`, and `score` is
+    then their mean), else MATCH_THRESHOLD.
     """
     return align_sides(side_of(a), side_of(b), match_threshold=match_threshold, partial_threshold=partial_threshold,
                        semantic=semantic)
@@ -173,7 +174,7 @@ def align_texts(
     *,
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
-    semantic: bool = False,
+    semantic: bool | None = None,
 ) -> pd.DataFrame:
     """`align` for plain lists of sentences (ids a001... and b001..., role body)."""
     return align_sides(side_of_texts(a, "a"), side_of_texts(b, "b"), match_threshold=match_threshold,
@@ -186,15 +187,14 @@ def align_sides(
     *,
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
-    semantic: bool = False,
+    semantic: bool | None = None,
 ) -> pd.DataFrame:
     """The one code path behind `align` and `align_texts`."""
+    semantic = semantic_scorer.resolve(semantic)
     if match_threshold is None:
         match_threshold = SEMANTIC_MATCH_THRESHOLD if semantic else MATCH_THRESHOLD
     if not 0 <= partial_threshold <= match_threshold <= 1:
         raise ValueError("thresholds must satisfy 0 <= partial_threshold <= match_threshold <= 1")
-    if semantic:
-        semantic_scorer.require()
     pool = _pool(a.texts, b.texts)
     evidence = _scores(pool)
     lexical, contained = evidence.scores, evidence.contained

@@ -48,8 +48,8 @@ class Comparison:
         return list(itertools.combinations(range(len(self.reports)), 2))
 
 
-def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False) -> Comparison:
-    """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments."""
+def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool | None = None) -> Comparison:
+    """Align every pair of reports (`semantic` as in `analysis.align.align`) and extract every report's commitments."""
     result = Comparison(list(reports), list(labels))
     for i, j in result.pairs:
         result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic)

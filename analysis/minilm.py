@@ -101,20 +101,27 @@ def merge_lora(weights: dict[str, np.ndarray], adapter: dict[str, np.ndarray], s
     return merged
 
 
+def session(graph: bytes, weights: dict[str, np.ndarray]):
+    """An onnxruntime CPU session of `graph` with its external weights supplied by name (C-contiguous float32;
+    the caller keeps them alive, since onnxruntime reads them in place)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    names = sorted(weights)
+    options.add_external_initializers(names, [onnxruntime.OrtValue.ortvalue_from_numpy(weights[k]) for k in names])
+    return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+
+
 class Encoder:
     """One graph on onnxruntime with its weights and its tokenizer; `run` gives the graph's one output per input."""
 
     def __init__(self, graph: Path, weights: dict[str, np.ndarray], tokenizer_file: Path, max_length: int) -> None:
-        import onnxruntime
         from tokenizers import Tokenizer
 
-        options = onnxruntime.SessionOptions()
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
         self.weights = {k: np.ascontiguousarray(v) for k, v in weights.items()}  # onnxruntime reads them in place
-        names = sorted(self.weights)
-        options.add_external_initializers(names, [onnxruntime.OrtValue.ortvalue_from_numpy(self.weights[k]) for k in names])
-        self.session = onnxruntime.InferenceSession(graph.read_bytes(), options, providers=["CPUExecutionProvider"])
+        self.session = session(graph.read_bytes(), self.weights)
         self.output = self.session.get_outputs()[0].name
         self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.no_padding()

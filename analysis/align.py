@@ -40,7 +40,9 @@ Why the method is as it is:
 - By default (`analysis.semantic`; `semantic=False` is the fast lexical-only
   path): a cross-encoder fine-tuned on MSRP train (`analysis.minilm`) also
   reads every pair the lexical rules would link, and the pair's score becomes
-  the mean of the two probabilities. The mean decides `match` by score (a lede pair stays a
+  the mean of the two probabilities. Its sentence embedder proposes pairs that
+  share few words (`semantic.proposals`); such a pair is linked only when the
+  cross-encoder reads it as a paraphrase (basis `semantic` unless a match by score). The mean decides `match` by score (a lede pair stays a
   `match` by the lede rule) and which pair wins an assignment; which pairs
   can be linked at all stays lexical, because the
   cross-encoder never saw unrelated sentences in training and a low
@@ -199,7 +201,10 @@ def align_sides(
     evidence = _scores(pool)
     lexical, contained = evidence.scores, evidence.contained
     open_pairs = evidence.shares & (contained | evidence.counterpart | (lexical >= partial_threshold))
-    learned = _semantic_scores(a.texts, b.texts, open_pairs) if semantic else None
+    proposed = semantic_scorer.proposals(a.texts, b.texts, open_pairs) if semantic else np.zeros_like(open_pairs)
+    learned = _semantic_scores(a.texts, b.texts, open_pairs | proposed) if semantic else None
+    proposed &= np.nan_to_num(learned if learned is not None else 0.0) >= semantic_scorer.PARAPHRASE
+    open_pairs = open_pairs | proposed
     scores = lexical if learned is None else np.where(open_pairs, (lexical + learned) / 2, lexical)
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
     linkable = np.where(open_pairs, np.maximum(scores, partial_threshold), NOT_LINKABLE)
@@ -211,6 +216,7 @@ def align_sides(
                   tier_a[i] < 2 and tier_b[j] < 2, contained[i, j], (speakers_a[i], speakers_b[j]))
         | ({} if learned is None else {"lexical_score": round(float(lexical[i, j]), 4),
                                        "semantic_score": round(float(learned[i, j]), 4)})
+        | ({"basis": semantic_scorer.BASIS} if proposed[i, j] and scores[i, j] < match_threshold else {})
         for i, j in links
     ]
     linked_a = {i for i, _ in links}

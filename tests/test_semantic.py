@@ -200,3 +200,19 @@ def test_on_the_seeds_the_issue_criteria_hold_with_the_default_scorer(report_a, 
         assert any(x == lead and y in b_first_two for x, y in matches), lead
     false_friend = table.set_index(["a_id", "b_id"]).loc[("s008", "s010")]  # "She said the technological ..."
     assert (false_friend.relation, false_friend.basis) == ("partial", "speakers differ")
+
+
+@pytest.mark.default_scorer
+def test_the_embedder_proposes_pairs_sharing_no_word_and_the_cross_encoder_decides(model, monkeypatch):
+    from analysis import minilm
+
+    a, b = ["Council backs Elbe flood wall.", SAME], ["Barrier approved for riverside district.", UNRELATED]
+    vectors = {a[0]: [1.0, 0.0], b[0]: [0.8, 0.6], SAME: [0.0, 1.0], UNRELATED: [-1.0, 0.0]}
+    monkeypatch.setattr(minilm, "embeddings", lambda texts: np.array([vectors[t] for t in texts]))
+    assert semantic.proposals(a, b, np.zeros((2, 2), bool)).tolist() == [[True, False], [False, False]]
+    stand_in = model(0.95)
+    row = align_texts(a, b).iloc[0]
+    assert stand_in.asked == [(a[0], b[0])] and (row.relation, row.basis) == ("partial", "semantic")
+    model(0.3)  # the cross-encoder does not read a paraphrase: left apart
+    assert set(align_texts(a, b).relation) == {"a_only", "b_only"}
+    assert not semantic.proposals(a, b, np.ones((2, 2), bool)).any()  # pairs already linkable are not proposed

@@ -42,11 +42,12 @@ Why the method is as it is:
   reads every pair the lexical rules would link, and the pair's score becomes
   the mean of the two probabilities. Its sentence embedder proposes pairs that
   share few words (`semantic.proposals`); such a pair is linked only when the
-  cross-encoder reads it as a paraphrase (basis `semantic` unless a match by score). The mean decides `match` by score (a lede pair stays a
-  `match` by the lede rule) and which pair wins an assignment; which pairs
-  can be linked at all stays lexical, because the
-  cross-encoder never saw unrelated sentences in training and a low
-  paraphrase probability does not mean "another fact".
+  cross-encoder reads it as a paraphrase (basis `semantic` unless a match by score).
+  The mean decides `match` by score (a lede pair stays a `match` by the lede
+  rule) and which pair wins an assignment; a low probability never unlinks a
+  pair the lexical rules link, because the cross-encoder never saw unrelated
+  sentences in training and a low paraphrase probability does not mean
+  "another fact".
 """
 
 from __future__ import annotations

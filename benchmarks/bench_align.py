@@ -151,7 +151,8 @@ def speed(sentences_a: list[str], sentences_b: list[str]) -> None:
     rng = random.Random(0)
     rng.shuffle(sentences_b)
     align_texts(sentences_a[:50], sentences_b[:50], semantic=False)  # warm-up: imports and caches
-    print(f"\nSpeed, --lexical, in this process ({os.cpu_count()} cores; first run with empty word caches, and best of {REPEATS} up to"
+    print(f"\nSpeed, --lexical, in this process ({os.cpu_count()} cores; first run with empty word caches, "
+          f"and best of {REPEATS} up to"
           f" {REPEAT_UP_TO:,})")
     print(f"  {'sentences':<38} {'first s':>8} {'best s':>8}   {'difflib all pairs s (est.)':>26}   {'speed-up':>8}")
     at_target = None

@@ -47,7 +47,8 @@ def numpy_bert(w: dict[str, np.ndarray], shape: BertShape, ids: np.ndarray, type
              + w["embeddings.position_embeddings.weight"][:t], "embeddings.LayerNorm")
     for k in range(shape.layers):
         p = f"encoder.layer.{k}.attention"
-        q, key, v = (dense(x, f"{p}.self.{m}").reshape(n, t, shape.heads, d).transpose(0, 2, 1, 3) for m in ("query", "key", "value"))
+        q, key, v = (dense(x, f"{p}.self.{m}").reshape(n, t, shape.heads, d).transpose(0, 2, 1, 3)
+                     for m in ("query", "key", "value"))
         scores = q @ key.transpose(0, 1, 3, 2) / np.sqrt(d) + np.where(mask[:, None, None, :] == 1, 0, -1e30)
         context = (softmax(scores, axis=-1) @ v).transpose(0, 2, 1, 3).reshape(n, t, shape.hidden)
         x = norm(dense(context, f"{p}.output.dense") + x, f"{p}.output.LayerNorm")
@@ -135,7 +136,8 @@ def test_tampered_weights_give_one_warning_and_the_lexical_scorer(tmp_path, monk
     for name in minilm.WEIGHTS_SHA256:
         (tmp_path / name).symlink_to(folder / name)
     (tmp_path / "config.json").unlink()
-    (tmp_path / "config.json").write_text((folder / "config.json").read_text(encoding="utf-8").replace("6", "7"), encoding="utf-8")
+    changed = (folder / "config.json").read_text(encoding="utf-8").replace("6", "7")
+    (tmp_path / "config.json").write_text(changed, encoding="utf-8")
     monkeypatch.setattr(minilm, "model_dir", lambda: tmp_path)
     monkeypatch.setattr(semantic, "_warned", [])
     for cached in (minilm.cross_encoder, semantic._unusable):
@@ -144,7 +146,8 @@ def test_tampered_weights_give_one_warning_and_the_lexical_scorer(tmp_path, monk
         assert not semantic.available()
         assert semantic.resolve(None) is False
         err = capsys.readouterr().err
-        assert err.startswith("warning: config.json of the model weights does not have the expected SHA-256") and err.count("\n") == 1
+        assert err.startswith("warning: config.json of the model weights does not have the expected SHA-256")
+        assert err.count("\n") == 1
         with pytest.raises(semantic.InputError, match="SHA-256"):
             semantic.resolve(True)
     finally:

@@ -147,8 +147,15 @@ class Encoder:
         return np.stack(results) if texts else np.zeros((0, *self.session.get_outputs()[0].shape[1:]))
 
 
+@lru_cache(maxsize=1)
+def _verified_model() -> tuple[Path, dict[str, np.ndarray]]:
+    """The verified weights folder and the weights the graphs read, read once for both networks (never modified)."""
+    folder = verified(model_dir())
+    return folder, _base_weights(folder)
+
+
 def _base_weights(folder: Path) -> dict[str, np.ndarray]:
-    """The weights the graph reads, from the verified folder."""
+    """The weights the graphs read, from a weights folder."""
     from safetensors.numpy import load_file
 
     return {k: v for k, v in load_file(folder / "model.safetensors").items() if k not in UNUSED_WEIGHTS}
@@ -159,9 +166,9 @@ def cross_encoder(adapter: Path = ADAPTER) -> Encoder:
     """The shipped cross-encoder: verified base weights, the adapter merged in, the head on top."""
     from safetensors.numpy import load_file
 
-    folder = verified(model_dir())
+    folder, base = _verified_model()
     config = json.loads((adapter / "adapter_config.json").read_text(encoding="utf-8"))
-    weights = merge_lora(_base_weights(folder), load_file(adapter / "adapter_model.safetensors"),
+    weights = merge_lora(base, load_file(adapter / "adapter_model.safetensors"),
                          config["lora_alpha"] / config["r"])
     head = json.loads((adapter / "head.json").read_text(encoding="utf-8"))
     weights["head.weight"] = np.asarray([head["weight"]], dtype=np.float32)
@@ -172,8 +179,8 @@ def cross_encoder(adapter: Path = ADAPTER) -> Encoder:
 @lru_cache(maxsize=1)
 def embedder() -> Encoder:
     """The base model as published: a sentence embedder."""
-    folder = verified(model_dir())
-    return Encoder(SENTENCE_GRAPH, _base_weights(folder), folder / "tokenizer.json", SENTENCE_MAX_LENGTH)
+    folder, base = _verified_model()
+    return Encoder(SENTENCE_GRAPH, base, folder / "tokenizer.json", SENTENCE_MAX_LENGTH)
 
 
 def pair_logits(a: list[str], b: list[str]) -> np.ndarray:

@@ -86,7 +86,8 @@ def proposals(a: list[str], b: list[str], linkable: np.ndarray) -> np.ndarray:
         return out
     from analysis import minilm
 
-    cosine = minilm.embeddings(a) @ minilm.embeddings(b).T
+    vectors = minilm.embeddings(list(a) + list(b))  # one call: the batches sort both reports' sentences by length
+    cosine = vectors[: len(a)] @ vectors[len(a) :].T
     best_b, best_a = cosine.argmax(axis=1), cosine.argmax(axis=0)
     i = np.flatnonzero(best_a[best_b] == np.arange(len(a)))
     out[i, best_b[i]] = cosine[i, best_b[i]] >= PROPOSAL_COSINE

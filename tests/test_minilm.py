@@ -140,7 +140,7 @@ def test_tampered_weights_give_one_warning_and_the_lexical_scorer(tmp_path, monk
     (tmp_path / "config.json").write_text(changed, encoding="utf-8")
     monkeypatch.setattr(minilm, "model_dir", lambda: tmp_path)
     monkeypatch.setattr(semantic, "_warned", [])
-    for cached in (minilm.cross_encoder, semantic._unusable):
+    for cached in (minilm.cross_encoder, minilm._verified_model, semantic._unusable):
         cached.cache_clear()
     try:
         assert not semantic.available()
@@ -151,5 +151,5 @@ def test_tampered_weights_give_one_warning_and_the_lexical_scorer(tmp_path, monk
         with pytest.raises(semantic.InputError, match="SHA-256"):
             semantic.resolve(True)
     finally:
-        for cached in (minilm.cross_encoder, semantic._unusable):
+        for cached in (minilm.cross_encoder, minilm._verified_model, semantic._unusable):
             cached.cache_clear()

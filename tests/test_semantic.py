@@ -215,4 +215,6 @@ def test_the_embedder_proposes_pairs_sharing_no_word_and_the_cross_encoder_decid
     assert stand_in.asked == [(a[0], b[0])] and (row.relation, row.basis) == ("partial", "semantic")
     model(0.3)  # the cross-encoder does not read a paraphrase: left apart
     assert set(align_texts(a, b).relation) == {"a_only", "b_only"}
-    assert not semantic.proposals(a, b, np.ones((2, 2), bool)).any()  # pairs already linkable are not proposed
+    assert not semantic.proposals(a, b, np.ones((2, 2), bool)).any()  # sentences with a linkable pair: none
+    half = np.array([[False, False], [False, True]])  # SAME and UNRELATED linkable: a[0], b[0] still free
+    assert semantic.proposals(a, b, half).tolist() == [[True, False], [False, False]]

@@ -27,8 +27,8 @@ RUNTIME_MODULES = ("onnxruntime", "tokenizers", "safetensors")
 INSTALL = "make weights"
 #: A pair the lexical rules leave apart is proposed when the two sentences are each other's nearest neighbour
 #: by embedding cosine and the cosine reaches this (see `proposals`). Chosen once on 40 MSRP train
-#: pseudo-documents (1,600 pairs, a scratch measurement over all sentences, not a shipped script): 90 % of the true pairs and 1.7 % of the nearest wrong counterparts
-#: reached 0.6 (0.5: 96 % and 3.7 %).
+#: pseudo-documents (1,600 pairs, a scratch measurement over all sentences, not a shipped script): 90 % of
+#: the true pairs and 1.7 % of the nearest wrong counterparts reached 0.6 (0.5: 96 % and 3.7 %).
 PROPOSAL_COSINE = 0.6
 #: ... and linked when the cross-encoder's probability reaches this (its own decision threshold, as fitted).
 PARAPHRASE = 0.5

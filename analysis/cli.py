@@ -19,7 +19,9 @@ from analysis import tables
 from analysis.errors import InputError
 from analysis.sources import read_report, removed_frame, sentences_frame
 
-SEMANTIC_HELP = "also score linkable pairs with the fine-tuned cross-encoder (needs the 'semantic' extra: make semantic)"
+SEMANTIC_HELP = ("require the fine-tuned cross-encoder (the default whenever its weights are installed: make weights); "
+                 "an error if it cannot be loaded")
+LEXICAL_HELP = "the lexical scorer alone: faster, weaker on paraphrase"
 
 
 def _cmd_sentences(args: argparse.Namespace) -> pd.DataFrame:
@@ -28,8 +30,10 @@ def _cmd_sentences(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _cmd_align(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis import semantic
     from analysis.align import MATCH_THRESHOLD, SEMANTIC_MATCH_THRESHOLD, align
 
+    args.semantic = semantic.resolve(args.semantic)
     if args.match_threshold is None:
         args.match_threshold = SEMANTIC_MATCH_THRESHOLD if args.semantic else MATCH_THRESHOLD
     if args.partial_threshold > args.match_threshold:
@@ -77,10 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     aligner.add_argument("file_b", help="report B (UTF-8 text)")
     aligner.add_argument("--match-threshold", type=_unit, default=None,
                          help=f"score from which a pair is the same fact (default {MATCH_THRESHOLD}; "
-                              f"{SEMANTIC_MATCH_THRESHOLD} with --semantic)")
+                              f"{SEMANTIC_MATCH_THRESHOLD} with the cross-encoder, the default)")
     aligner.add_argument("--partial-threshold", type=_unit, default=PARTIAL_THRESHOLD,
                          help=f"score from which a pair overlaps (default {PARTIAL_THRESHOLD})")
-    aligner.add_argument("--semantic", action="store_true", help=SEMANTIC_HELP)
+    _scorer_options(aligner)
     extractor = _add(commands, "commitments", _cmd_commitments, "who committed to what, and how firmly")
     extractor.add_argument("file", help="a report as a UTF-8 text file")
     comparer = _add(commands, "compare", _cmd_compare, "the whole analysis of two or more reports, written to a folder")
@@ -88,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     comparer.add_argument("--out", required=True, help="output folder (created; must be empty unless --force)")
     comparer.add_argument("--labels", help="comma-separated labels, one per file (default: file names)")
     comparer.add_argument("--force", action="store_true", help="replace the files compare writes in a non-empty --out")
-    comparer.add_argument("--semantic", action="store_true", help=SEMANTIC_HELP)
+    _scorer_options(comparer)
     comparer.add_argument("--successive", nargs="?", const="event", metavar="EVENT",
                           help="the reports tell successive events in the order given (EVENT names them, e.g. "
                                "meeting): shared commitments are read as recurring, new or dropped")
@@ -97,6 +101,13 @@ def _parser() -> argparse.ArgumentParser:
     batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")
     batcher.add_argument("--force", action="store_true", help="replace those files in a non-empty --out")
     return parser
+
+
+def _scorer_options(command: argparse.ArgumentParser) -> None:
+    """--semantic / --lexical: None (neither) lets `analysis.semantic.resolve` choose the cross-encoder when installed."""
+    scorer = command.add_mutually_exclusive_group()
+    scorer.add_argument("--semantic", dest="semantic", action="store_const", const=True, default=None, help=SEMANTIC_HELP)
+    scorer.add_argument("--lexical", dest="semantic", action="store_const", const=False, help=LEXICAL_HELP)
 
 
 def _unit(text: str) -> float:

@@ -39,8 +39,8 @@ TABLES = {
 OUTPUTS = (*TABLES, "report.html", "figures", "README.md")
 NOTEBOOK = "python -m analysis compare"
 SEMANTIC_NOTE = (
-    "Sentences were aligned with the semantic scorer (`--semantic`): in `alignment.csv`, `score` is the mean of "
-    "`lexical_score` and `semantic_score`. The similarity heatmap shows the lexical scores.\n\n"
+    "Sentences were aligned with the semantic scorer (the fine-tuned cross-encoder, the default): in `alignment.csv`, "
+    "`score` is the mean of `lexical_score` and `semantic_score`. The similarity heatmap shows the lexical scores.\n\n"
 )
 
 
@@ -91,10 +91,11 @@ def prepare(out: Path, *, force: bool, outputs: Sequence[str] = OUTPUTS) -> None
 
 
 def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] | None = None,
-        force: bool = False, semantic: bool = False, successive: str | None = None,
+        force: bool = False, semantic: bool | None = None, successive: str | None = None,
         progress: bool = True) -> pd.DataFrame:
     """Run the comparison and write everything to `out`; return the pair overlap table.
 
+    `semantic`: None = the cross-encoder when installed, True = required, False = lexical only (`analysis.semantic`).
     `successive` names the kind of event ("meeting") when the user knows the reports tell successive events in
     the order given: shared commitments are then read as recurring, new at the second or only at the first.
     A progress bar (on a terminal, as `batch`) counts the pairs aligned, commitments,
@@ -103,8 +104,7 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
     files = check_files(paths)
     names = check_labels(labels, files)
     reports = [read_report(f) for f in files]  # named by file; labels are passed alongside
-    if semantic:
-        semantic_scorer.require()
+    semantic = semantic_scorer.resolve(semantic)
     out = Path(out)
     prepare(out, force=force)
     pairs = len(files) * (len(files) - 1) // 2
@@ -161,7 +161,7 @@ def _readme(files: Sequence[Path], labels: Sequence[str], semantic: bool) -> str
     """What the output folder holds, for whoever opens it later."""
     compared = "\n".join(f"- {label}: `{path.name}`" for path, label in zip(files, labels))
     described = "\n".join(f"- `{name}`: {what}" for name, what in TABLES.items())
-    scorer = SEMANTIC_NOTE if semantic else "Sentences were aligned with the default lexical scorer.\n\n"
+    scorer = SEMANTIC_NOTE if semantic else "Sentences were aligned with the lexical scorer alone.\n\n"
     return (
         "# Comparison of news reports\n\nWritten by `python -m analysis compare`.\n\n"
         f"## Reports\n\n{compared}\n\n{scorer}## Files\n\n- `report.html`: the reports side by side; open it in a "

@@ -54,9 +54,9 @@ class Comparison:
         return list(itertools.combinations(range(len(self.reports)), 2))
 
 
-def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool = False, successive: bool = False,
-            event: str = "event", done: Callable[[str], object] = lambda _: None) -> Comparison:
-    """Align every pair of reports (with the optional semantic scorer) and extract every report's commitments.
+def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool | None = None,
+            successive: bool = False, event: str = "event", done: Callable[[str], object] = lambda _: None) -> Comparison:
+    """Align every pair of reports (`semantic` as in `analysis.align.align`) and extract every report's commitments.
 
     `done(step)` is called after each pair and each report, for a progress bar.
     """

@@ -1,8 +1,14 @@
-"""Shared fixtures: the seed reports, parsed once per test session."""
+"""Shared fixtures: the seed reports, parsed once per test session; the lexical scorer unless a test asks.
+
+The rules of the aligner are tested on the lexical scorer alone (`semantic=None`
+resolves to lexical-only here), so each test pins a rule, not a model's
+probability. Tests marked `default_scorer` run the real default (the
+cross-encoder when its weights are installed); test_semantic.py holds them.
+"""
 
 import pytest
 
-from analysis import seeds
+from analysis import seeds, semantic
 from analysis.paths import SEEDS
 from analysis.sources import Report, read_report
 
@@ -23,3 +29,10 @@ def report_b() -> Report:
 @pytest.fixture(scope="session")
 def seed_metadata():
     return seeds.metadata()
+
+
+@pytest.fixture(autouse=True)
+def lexical_unless_marked(request, monkeypatch):
+    if request.node.get_closest_marker("default_scorer") is None:
+        resolve = semantic.resolve
+        monkeypatch.setattr(semantic, "resolve", lambda requested: False if requested is None else resolve(requested))

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from analysis import align, charts, sources
+from analysis import align, charts, semantic, sources
 from analysis.paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -34,6 +34,7 @@ def test_named_tables_exist(table):
         ("partial threshold {}", align.PARTIAL_THRESHOLD),
         ("semantic match threshold {}", align.SEMANTIC_MATCH_THRESHOLD),
         ("counterpart threshold {}", align.COUNTERPART_THRESHOLD),
+        ("proposal cosine {}", semantic.PROPOSAL_COSINE),
         ("at most {} words) and one sentence", sources.HEADLINE_MAX_WORDS),
         ("lines of at most {} words", sources.SUBHEAD_MAX_WORDS),
         ("lie at least {:.0f} % inside the other", 100 * align.CONTAINED),

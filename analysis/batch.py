@@ -1,7 +1,8 @@
 """Many events, each reported by several outlets: pairwise overlap at scale.
 
 Reads a JSON-lines file of articles (the BASIL layout: `event_id`, `outlet`,
-`title`, `date`, `text`; `event` and `label` are accepted too), aligns every
+`title`, `date`, `text`; `event` and `label` are accepted too; articles
+without an event are grouped into events first, `analysis.events`), aligns every
 pair of articles of each event, and measures how much they share
 (`analysis.overlap`). The same run, with each article paired with another
 event's article, gives the overlap of reports that do *not* tell the same
@@ -17,13 +18,14 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
-from analysis import charts, overlap, plot, tables
+from analysis import charts, overlap, parallel, plot, tables
+from analysis import events as event_model
 from analysis.align import align
 from analysis.errors import InputError
 from analysis.sources import Report, parse_report, read_text
@@ -66,12 +68,26 @@ def read_articles(path: str | Path) -> list[Article]:
             raise InputError(f"{path}, line {number}: not JSON ({err.msg})") from None
         article = Article(_field(record, "event_id", "event"), _field(record, "outlet", "label"),
                           _field(record, "title"), _field(record, "date"), _field(record, "text"))
-        if not (article.event and article.label and article.text.strip()):
-            raise InputError(f"{path}, line {number}: needs event_id (or event), outlet (or label) and text")
+        if not (article.label and article.text.strip()):
+            raise InputError(f"{path}, line {number}: needs outlet (or label) and text")
         articles.append(article)
     if not articles:
         raise InputError(f"{path}: no articles")
     return articles
+
+
+def assign_events(articles: list[Article], *, scheduler: str | None = None) -> list[Article]:
+    """Articles without an event get one from `analysis.events` (grouped together: `group-001`, ...)."""
+    unknown = [a for a in articles if not a.event]
+    if not unknown:
+        return articles
+    groups, _ = event_model.group(parallel.map_chunks(_profile, unknown, scheduler=scheduler))
+    found = {id(a): f"group-{g + 1:03d}" for a, g in zip(unknown, groups)}
+    return [replace(a, event=found[id(a)]) if id(a) in found else a for a in articles]
+
+
+def _profile(article: Article) -> event_model.Profile:
+    return event_model.profile(article.report())
 
 
 def by_event(articles: Iterable[Article]) -> dict[str, list[Article]]:
@@ -115,8 +131,11 @@ def _overlap_star(pair: tuple[Article, Article]) -> dict[str, object]:
     return pair_overlap(*pair)
 
 
-def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
-    """Measure every pair, in parallel, with a progress bar; rows in input order."""
+def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | None = None, progress: bool = True,
+                  scheduler: str | None = None) -> pd.DataFrame:
+    """Measure every pair, in parallel, with a progress bar (none on Dask); rows in input order."""
+    if scheduler:
+        return pd.DataFrame(parallel.map_chunks(_overlap_star, pairs, scheduler=scheduler, chunksize=4), columns=OVERLAP_COLUMNS)
     workers = workers or os.cpu_count() or 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
         rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=None if progress else True,
@@ -131,7 +150,8 @@ def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
                        match_share=("match_share", "mean")).reset_index()
 
 
-def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3) -> pd.DataFrame:
+def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3,
+        scheduler: str | None = None) -> pd.DataFrame:
     """The `batch` command: every same-event pair of a JSON-lines file.
 
     Writes overlap.csv (one row per event and outlet pair), summary.csv (per
@@ -141,10 +161,10 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
     """
     from analysis.compare import prepare  # one rule for output folders
 
-    events = by_event(read_articles(path))
+    events = by_event(assign_events(read_articles(path), scheduler=scheduler))
     out = Path(out)
     prepare(out, force=force, outputs=BATCH_OUTPUTS)
-    table = overlap_table(same_event_pairs(events), progress=progress)
+    table = overlap_table(same_event_pairs(events), progress=progress, scheduler=scheduler)
     summary = outlet_summary(table)
     try:
         tables.write(table, out / "overlap.csv")

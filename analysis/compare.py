@@ -17,7 +17,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import pipeline, plot, report_html, tables
+from analysis import events, pipeline, plot, report_html, tables
 from analysis import semantic as semantic_scorer
 from analysis.errors import InputError
 from analysis.sources import read_report
@@ -30,6 +30,7 @@ TABLES = {
     "emphasis.csv": "per report and theme: sentences, share of words, first position, in the lead, strongest commitment",
     "voices.csv": "per report: share of sentences in each speaker's voice and in the outlet's own",
     "overlap.csv": "per pair of reports: share of body sentences aligned, and matched as the same fact",
+    "events.csv": "per pair of reports: the probability that they tell one event, the verdict and its evidence",
 }
 OUTPUTS = (*TABLES, "report.html", "figures", "README.md")
 NOTEBOOK = "python -m analysis compare"
@@ -97,11 +98,14 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
     prepare(out, force=force)
     result = pipeline.compare(reports, names, semantic=semantic)
     shares = pipeline.pair_shares(result)
+    verdicts, sentences = events.verdict_table(reports, names, result.alignments)
     try:
         _write_tables(result, shares, out)
+        tables.write(verdicts, out / "events.csv")
         records = _write_figures(result, files, out / "figures")
         figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
-        page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
+        page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures,
+                                  verdicts=sentences)
         report_html.write(out / "report.html", page)
         (out / "README.md").write_text(_readme(files, names, semantic), encoding="utf-8")
     except OSError as err:  # a full disk, a read-only mount, permissions changed under us

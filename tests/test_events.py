@@ -44,3 +44,16 @@ def test_bad_input_gives_one_line_error(case, tmp_path, capsys):
     assert main(["events", *files]) != 0
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and "\n" not in err
+
+
+def test_compare_writes_events_csv_and_opens_with_the_verdict(tmp_path):
+    from analysis import compare
+
+    out = tmp_path / "out"
+    files = [FIXTURES / "bridge-gazette.txt", FIXTURES / "chess.txt"]
+    compare.run(files, out)
+    table = (out / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert len(table) == 2 and table[0].startswith("a,b,probability,verdict")
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "These reports likely tell of two different events (p = " in page
+    assert page.index('class="verdict"') < page.index('class="lede"')

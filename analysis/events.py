@@ -54,6 +54,10 @@ ONE = "one event"
 TWO = "two events"
 #: A stem seen in at most this many background documents (or never) is rare.
 RARE_DF = 2
+#: Printed dates at most this many days apart agree (a report may be printed the day after, or a weekend later);
+#: beyond, the gap conflicts, normalised on a log scale so a year apart counts fully.
+AGREE_DAYS = 3
+GAP_FULL = 365
 #: Words of a shingle: a quote shared by both reports shares its four-word runs.
 SHINGLE = 4
 #: Candidates kept per report when a pile is grouped, and the pile frequency above which a word does not block.
@@ -61,8 +65,8 @@ NEIGHBOURS = 8
 BLOCK_DF = 50
 
 FEATURES = ("cosine", "shared_rare", "shared_numbers", "shared_names", "names_disjoint", "shared_quotes",
-            "both_dated", "date_gap", "weekday_shared", "weekday_conflict", "year_shared", "year_conflict",
-            "people_shared", "people_disjoint", "title_conflict")
+            "date_agree", "date_conflict", "weekday_shared", "weekday_conflict", "year_shared", "year_conflict",
+            "people_shared", "people_disjoint", "title_conflict", "officials_apart")
 PAIR_FEATURES = (*FEATURES, "aligned")
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -75,7 +79,7 @@ class Profile:
     """What one report holds that tells its event from another: read once, compared with many."""
 
     name: str
-    terms: dict[str, int]  # content stems and their counts
+    terms: dict[str, int]  # content stems and their counts, less the titled people's names
     surface: dict[str, str]  # a stem's first printed form, to show it
     numbers: frozenset[str]
     names: frozenset[str]
@@ -127,20 +131,26 @@ class Idf:
 
 
 def profile(report: Report) -> Profile:
-    """Read a report once: content stems, numbers, specific names, quotes, dates, days, years, titles."""
+    """Read a report once: content stems, numbers, specific names, quotes, dates, days, years, titles.
+
+    The words of the titled people's names are left out of the stems: two
+    meetings of the same officials share them as much as two reports of one
+    meeting, so they count as people (`titles`), not as shared specifics.
+    """
     body = evidence.body_texts(report) or [s.text for s in report.sentences]
     texts = [report.headline, *body] if report.headline else body
+    cast = evidence.cast_of(report)
+    surnames = {p.surname for p in cast.people}
+    person_terms = {stem(w) for p in cast.people for w in WORD.findall(p.name)}
     terms: Counter[str] = Counter()
     surface: dict[str, str] = {}
     for text in texts:
         for token in WORD.findall(text):
-            if is_content(token) and not token.isdigit():
-                key = stem(token)
+            key = stem(token)
+            if is_content(token) and not token.isdigit() and key not in person_terms:
                 terms[key] += 1
                 surface.setdefault(key, token)
     joined = "\n".join(body)
-    cast = evidence.cast_of(report)
-    surnames = {p.surname for p in cast.people}
     names = {evidence.POSSESSIVE.sub("", e) for info in describe(body) for e in info.entities
              if evidence.is_specific(e, surnames)}
     years = set(_YEAR.findall(joined))
@@ -195,8 +205,8 @@ def features(a: Profile, b: Profile, idf: Idf, cosine: float | None = None) -> d
         m = vectors([a, b], idf)
         cosine = float(m[0].multiply(m[1]).sum())
     shared_terms = a.terms.keys() & b.terms.keys()
-    gap = abs((a.date - b.date).days) if a.date and b.date else 0
     people = a.titles.keys() & b.titles.keys()
+    agree, conflict = date_agreement(a.date, b.date)
     return {
         "cosine": cosine,
         "shared_rare": math.log1p(sum(1 for t in shared_terms if idf.rare(t))),
@@ -204,8 +214,8 @@ def features(a: Profile, b: Profile, idf: Idf, cosine: float | None = None) -> d
         "shared_names": math.log1p(len(a.names & b.names)),
         "names_disjoint": float(bool(a.names and b.names and not a.names & b.names)),
         "shared_quotes": math.log1p(len(a.quotes & b.quotes)),
-        "both_dated": float(bool(a.date and b.date)),
-        "date_gap": math.log1p(gap),
+        "date_agree": agree,
+        "date_conflict": conflict,
         "weekday_shared": float(bool(a.weekdays & b.weekdays)),
         "weekday_conflict": float(bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)),
         "year_shared": float(bool(a.years & b.years)),
@@ -213,7 +223,22 @@ def features(a: Profile, b: Profile, idf: Idf, cosine: float | None = None) -> d
         "people_shared": math.log1p(len(people)),
         "people_disjoint": float(bool(a.titles and b.titles and not people)),
         "title_conflict": float(any(not a.titles[s] & b.titles[s] for s in people)),
+        "officials_apart": conflict if people else 0.0,
     }
+
+
+def date_agreement(a: dt.date | None, b: dt.date | None) -> tuple[float, float]:
+    """Printed dates: (1, 0) when both are printed within `AGREE_DAYS`, (0, gap) when further apart, the gap
+    beyond `AGREE_DAYS` on a log scale reaching 1 at `GAP_FULL` days; (0, 0) when either is not printed.
+
+    Separate features, so that a missing date reads as no evidence, not as the same day.
+    """
+    if a is None or b is None:
+        return 0.0, 0.0
+    gap = abs((a - b).days)
+    if gap <= AGREE_DAYS:
+        return 1.0, 0.0
+    return 0.0, min(1.0, math.log1p(gap - AGREE_DAYS) / math.log1p(GAP_FULL - AGREE_DAYS))
 
 
 def aligned_share(a: Report, b: Report, alignment: pd.DataFrame | None = None) -> float:
@@ -296,23 +321,27 @@ def _evidence(a: Profile, b: Profile, idf: Idf, values: dict[str, float], params
     return shown
 
 
-#: How each feature reads in the verdict sentence, towards one event and towards two.
+#: How each feature reads in the verdict sentence: above its mean in fitting, and below. Which way it pushes
+#: is the fitted coefficient's business, so a phrase never claims a direction.
 _PHRASES: dict[str, Callable[[dict[str, str], dict[str, float]], tuple[str, str]]] = {
-    "cosine": lambda s, v: (f"word overlap (TF-IDF cosine) {v['cosine']:.2f}", f"little word overlap (TF-IDF cosine {v['cosine']:.2f})"),
+    "cosine": lambda s, v: (f"word overlap (TF-IDF cosine) {v['cosine']:.2f}",
+                            f"little word overlap (TF-IDF cosine {v['cosine']:.2f})"),
     "shared_rare": lambda s, v: (f"rare words in common ({s['rare_words_in_common']})", "few rare words in common"),
     "shared_numbers": lambda s, v: (f"numbers in common ({s['numbers_in_common']})", "no number in common"),
     "shared_names": lambda s, v: (f"named bodies in common ({s['names_in_common']})", "few named bodies in common"),
-    "names_disjoint": lambda s, v: ("named bodies overlap", "no named body in common"),
+    "names_disjoint": lambda s, v: ("no named body in common", "named bodies overlap or are not printed"),
     "shared_quotes": lambda s, v: (f"quotes in common ({s['quotes_in_common']})", "no quote in common"),
-    "both_dated": lambda s, v: (f"printed dates {s['dates']}", "a date printed by one report at most"),
-    "date_gap": lambda s, v: (f"printed dates close ({s['dates']})", f"printed dates apart ({s['dates']})"),
+    "date_agree": lambda s, v: (f"the same printed date ({s['dates']})", f"printed dates do not agree ({s['dates']})"),
+    "date_conflict": lambda s, v: (f"printed dates apart ({s['dates']})", f"printed dates not apart ({s['dates']})"),
     "weekday_shared": lambda s, v: (f"the same weekday ({s['weekdays']})", "no weekday in common"),
-    "weekday_conflict": lambda s, v: ("no conflicting weekdays", f"different weekdays ({s['weekdays']})"),
+    "weekday_conflict": lambda s, v: (f"different weekdays ({s['weekdays']})", "no conflicting weekdays"),
     "year_shared": lambda s, v: (f"a year in common ({s['years']})", "no year in common"),
-    "year_conflict": lambda s, v: ("no conflicting years", f"different years ({s['years']})"),
+    "year_conflict": lambda s, v: (f"different years ({s['years']})", "no conflicting years"),
     "people_shared": lambda s, v: ("the same titled people", "no titled person in common"),
-    "people_disjoint": lambda s, v: ("titled people overlap", "different titled people"),
-    "title_conflict": lambda s, v: ("the same titles", f"different titles for the same person ({s['titles']})"),
+    "people_disjoint": lambda s, v: ("different titled people", "titled people overlap or are not named"),
+    "title_conflict": lambda s, v: (f"different titles for the same person ({s['titles']})", "no title conflict"),
+    "officials_apart": lambda s, v: (f"the same officials on printed dates apart ({s['dates']})",
+                                     "not the same officials on dates apart"),
     "aligned": lambda s, v: (f"{v['aligned']:.0%} of sentences aligned", f"only {v['aligned']:.0%} of sentences aligned"),
 }
 
@@ -323,7 +352,7 @@ def _main(values: dict[str, float], params: dict, shown: dict[str, str], p: floa
     push = z / np.asarray(params["scale"]) * np.asarray(params["coef"])
     sign = 1 if p >= THRESHOLD else -1
     order = [k for k in np.argsort(-sign * push, kind="stable") if sign * push[k] > 0][:top]
-    return "; ".join(_PHRASES[params["features"][k]](shown, values)[0 if sign > 0 else 1] for k in order) or "no strong clue"
+    return "; ".join(_PHRASES[params["features"][k]](shown, values)[0 if z[k] > 0 else 1] for k in order) or "no strong clue"
 
 
 def candidates(matrix: sparse.csr_matrix, neighbours: int = NEIGHBOURS, block_df: int = BLOCK_DF) -> np.ndarray:
@@ -353,7 +382,8 @@ def candidates(matrix: sparse.csr_matrix, neighbours: int = NEIGHBOURS, block_df
 
 
 #: Readable evidence columns of a pair row, after the features.
-EVIDENCE = ("rare_words_in_common", "numbers_in_common", "names_in_common", "quotes_in_common", "dates", "weekdays", "years", "titles")
+EVIDENCE = ("rare_words_in_common", "numbers_in_common", "names_in_common", "quotes_in_common", "dates", "weekdays", "years",
+            "titles")
 PAIR_COLUMNS = ("a", "b", "probability", "verdict", "evidence", *PAIR_FEATURES, *EVIDENCE)
 
 

@@ -69,3 +69,18 @@ def test_batch_run_writes_tables_figure_and_example_comparisons(tmp_path):
     assert (tmp_path / "out" / "figures" / "overlap-by-outlet-pair.png").exists()
     assert (tmp_path / "out" / "events" / "event-001" / "comparison" / "report.html").exists()
     assert not (tmp_path / "out" / "events" / "event-002").exists()
+
+
+def test_records_without_event_id_are_grouped_into_events(tmp_path):
+    """No event_id: `analysis.events` groups the pile first (two stories, two outlets each)."""
+    records = [{k: v for k, v in r.items() if k not in ("event_id", "event")} for r in RECORDS]
+    articles = batch.assign_events(batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records)))
+    assert [a.event for a in articles] == ["group-001", "group-001", "group-002", "group-002"]
+    summary = batch.run(write_jsonl(tmp_path / "b.jsonl", records), tmp_path / "out", progress=False, examples=0)
+    assert summary[["a", "b", "events"]].values.tolist() == [["x", "y", 2]]
+
+
+def test_records_with_and_without_event_id_keep_the_given_ones(tmp_path):
+    records = [RECORDS[0], RECORDS[1]] + [{k: v for k, v in r.items() if k not in ("event_id", "event")} for r in RECORDS[2:]]
+    articles = batch.assign_events(batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records)))
+    assert [a.event for a in articles] == ["e1", "e1", "group-001", "group-001"]

@@ -1,7 +1,8 @@
 """Many events, each reported by several outlets: pairwise overlap at scale.
 
 Reads a JSON-lines file of articles (the BASIL layout: `event_id`, `outlet`,
-`title`, `date`, `text`; `event` and `label` are accepted too), aligns every
+`title`, `date`, `text`; `event` and `label` are accepted too; articles
+without an event are grouped into events first, `analysis.events`), aligns every
 pair of articles of each event, and measures how much they share
 (`analysis.overlap`). The same run, with each article paired with another
 event's article, gives the overlap of reports that do *not* tell the same
@@ -28,13 +29,14 @@ import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
-from analysis import charts, overlap, plot, tables
+from analysis import charts, overlap, parallel, plot, tables
+from analysis import events as event_model
 from analysis.align import align
 from analysis.errors import InputError
 from analysis.sources import Report, parse_report, read_text
@@ -86,8 +88,7 @@ def _article(record: object) -> tuple[Article | None, str]:
         return None, "not a JSON object"
     article = Article(_field(record, "event_id", "event"), _field(record, "outlet", "label"),
                       _field(record, "title"), _field(record, "date"), _field(record, "text"))
-    missing = [what for what, value in (("event_id (or event)", article.event), ("outlet (or label)", article.label),
-                                        ("text", article.text.strip())) if not value]
+    missing = [what for what, value in (("outlet (or label)", article.label), ("text", article.text.strip())) if not value]
     return (None, f"needs {', '.join(missing)}") if missing else (article, "")
 
 
@@ -109,22 +110,27 @@ def read_articles(path: str | Path) -> list[Article]:
         article, missing = _article(record) if not error else (None, error)
         if article is None:
             raise InputError(f"{path}, line {number}: {missing}" if error else
-                             f"{path}, line {number}: needs event_id (or event), outlet (or label) and text")
+                             f"{path}, line {number}: needs outlet (or label) and text")
         articles.append(article)
     if not articles:
         raise InputError(f"{path}: no articles")
     return articles
 
 
-def read_events(path: str | Path) -> tuple[dict[str, list[Article]], list[Skipped]]:
-    """The events of a JSON-lines file that can be compared, and the rest with the reason (see the module)."""
+def read_events(path: str | Path, *, scheduler: str | None = None) -> tuple[dict[str, list[Article]], list[Skipped]]:
+    """The events of a JSON-lines file that can be compared, and the rest with the reason (see the module).
+
+    Articles without an event id are grouped into events first (`assign_events`).
+    """
     articles: list[Article] = []
     problems: dict[str, str] = {}
     skipped: list[Skipped] = []
     for number, record, error in _lines(path):
         article, missing = _article(record) if not error else (None, error)
         event = _field(record, "event_id", "event") if isinstance(record, dict) else ""
-        if article is not None:
+        if article is not None and not article.event and _unparsable([article]):
+            skipped.append(Skipped(f"line {number}", "no sentence left after cleaning"))
+        elif article is not None:
             articles.append(article)
         elif event:
             problems.setdefault(event, f"line {number}: {missing}")
@@ -133,7 +139,7 @@ def read_events(path: str | Path) -> tuple[dict[str, list[Article]], list[Skippe
     if not articles and not problems and not skipped:
         raise InputError(f"{path}: no articles")
     events = {}
-    for event, group in by_event(articles).items():
+    for event, group in by_event(assign_events(articles, scheduler=scheduler)).items():
         labels = [a.label for a in group]
         repeated = sorted({label for label in labels if labels.count(label) > 1})
         reason = problems.pop(event, "") or (f"outlet {', '.join(repeated)} more than once" if repeated else "") or (
@@ -154,6 +160,20 @@ def _unparsable(group: list[Article]) -> str:
         except InputError:
             return f"the text of {article.label} has no sentence left after cleaning"
     return ""
+
+
+def assign_events(articles: list[Article], *, scheduler: str | None = None) -> list[Article]:
+    """Articles without an event get one from `analysis.events` (grouped together: `group-001`, ...)."""
+    unknown = [a for a in articles if not a.event]
+    if not unknown:
+        return articles
+    groups, _ = event_model.group(parallel.map_chunks(_profile, unknown, scheduler=scheduler))
+    found = {id(a): f"group-{g + 1:03d}" for a, g in zip(unknown, groups)}
+    return [replace(a, event=found[id(a)]) if id(a) in found else a for a in articles]
+
+
+def _profile(article: Article) -> event_model.Profile:
+    return event_model.profile(article.report())
 
 
 def by_event(articles: Iterable[Article]) -> dict[str, list[Article]]:
@@ -197,8 +217,11 @@ def _overlap_star(pair: tuple[Article, Article]) -> dict[str, object]:
     return pair_overlap(*pair)
 
 
-def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | None = None, progress: bool = True) -> pd.DataFrame:
-    """Measure every pair, in parallel, with a progress bar; rows in input order."""
+def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | None = None, progress: bool = True,
+                  scheduler: str | None = None) -> pd.DataFrame:
+    """Measure every pair, in parallel, with a progress bar (none on Dask); rows in input order."""
+    if scheduler:
+        return pd.DataFrame(parallel.map_chunks(_overlap_star, pairs, scheduler=scheduler, chunksize=4), columns=OVERLAP_COLUMNS)
     workers = workers or os.cpu_count() or 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
         rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=None if progress else True,
@@ -216,7 +239,8 @@ def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
     return summary.reset_index()
 
 
-def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3) -> pd.DataFrame:
+def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3,
+        scheduler: str | None = None) -> pd.DataFrame:
     """The `batch` command: every same-event pair of a JSON-lines file, and the yardstick of different-event pairs.
 
     Writes overlap.csv (one row per outlet pair of an event, `same_event`
@@ -229,14 +253,15 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
     """
     from analysis.compare import prepare  # one rule for output folders
 
-    events, skipped = read_events(path)
+    events, skipped = read_events(path, scheduler=scheduler)
     for item in skipped:
         print(f"warning: skipped {item.event}: {item.reason}", file=sys.stderr)
     if not events:
         raise InputError(f"{path}: no event could be compared ({len(skipped)} skipped, see the warnings)")
     out = Path(out)
     prepare(out, force=force, outputs=BATCH_OUTPUTS)
-    table = overlap_table(same_event_pairs(events) + different_event_pairs(events), progress=progress)
+    table = overlap_table(same_event_pairs(events) + different_event_pairs(events), progress=progress,
+                          scheduler=scheduler)
     summary = outlet_summary(table)
     try:
         with tempfile.TemporaryDirectory(dir=out, prefix=".batch-") as staging:

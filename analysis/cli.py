@@ -19,6 +19,7 @@ from analysis import tables
 from analysis.errors import InputError
 from analysis.sources import read_report, removed_frame, sentences_frame
 
+SCHEDULER_HELP = "run on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); default: this machine"
 SEMANTIC_HELP = ("require the fine-tuned cross-encoder (the default whenever its weights are installed: make weights); "
                  "an error if it cannot be loaded")
 LEXICAL_HELP = "the lexical scorer alone: faster, weaker on paraphrase"
@@ -60,10 +61,16 @@ def _cmd_compare(args: argparse.Namespace) -> pd.DataFrame:
     return shares
 
 
+def _cmd_events(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis import grouping
+
+    return grouping.run(args.files, pairs=args.pairs, scheduler=args.scheduler)
+
+
 def _cmd_batch(args: argparse.Namespace) -> pd.DataFrame:
     from analysis import batch
 
-    summary = batch.run(args.file, args.out, force=args.force)
+    summary = batch.run(args.file, args.out, force=args.force, scheduler=args.scheduler)
     print(f"wrote {', '.join(batch.BATCH_OUTPUTS)} to {args.out}", file=sys.stderr)
     return summary
 
@@ -96,10 +103,17 @@ def _parser() -> argparse.ArgumentParser:
     comparer.add_argument("--successive", nargs="?", const="event", metavar="EVENT",
                           help="the reports tell successive events in the order given (EVENT names them, e.g. "
                                "meeting): shared commitments are read as recurring, new or dropped")
+    grouper = _add(commands, "events", _cmd_events, "which reports tell the same event: a group label per file")
+    grouper.add_argument("files", nargs="+", metavar="FILE", help="reports: UTF-8 text files or HTML pages")
+    grouper.add_argument("--pairs", action="store_true",
+                         help="print one row per judged pair (a, b, probability, verdict, evidence) instead")
+    grouper.add_argument("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP)
     batcher = _add(commands, "batch", _cmd_batch, "pairwise overlap of every event in a JSON-lines file of articles")
-    batcher.add_argument("file", help="JSON lines: event_id (or event), outlet (or label), title, date, text")
+    batcher.add_argument("file", help="JSON lines: event_id (or event; grouped by `events` when absent), outlet (or label), "
+                                      "title, date, text")
     batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")
     batcher.add_argument("--force", action="store_true", help="replace those files in a non-empty --out")
+    batcher.add_argument("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP)
     return parser
 
 

@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from tqdm import tqdm
 
-from analysis import pipeline, plot, report_html, tables
+from analysis import events, pipeline, plot, report_html, tables
 from analysis import semantic as semantic_scorer
 from analysis.errors import InputError
 from analysis.sources import read_report
@@ -35,6 +35,7 @@ TABLES = {
     "overlap.csv": "per pair of reports: share of body sentences aligned, and matched as the same fact; "
                    "`copy_share` and `near_copy`: the two print one wire or press-release text (no independent corroboration)",
     "discrepancies.csv": "every linked pair of sentences that disagree: kinds (`discrepancy`) and the differing words",
+    "events.csv": "per pair of reports: the probability that they tell one event, the verdict and its evidence",
 }
 OUTPUTS = (*TABLES, "report.html", "figures", "README.md")
 NOTEBOOK = "python -m analysis compare"
@@ -117,12 +118,15 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
         result = pipeline.compare(reports, names, semantic=semantic, successive=successive is not None,
                                   event=successive or "event", done=done)
         shares = pipeline.pair_shares(result)
+        verdicts, sentences = events.verdict_table(reports, names, result.alignments)
         try:
             _write_tables(result, shares, out)
+            tables.write(verdicts, out / "events.csv")
             done("tables")
             records = _write_figures(result, files, out / "figures", done)
             figures = [(out / "figures" / f"{r.slug}.png", r.caption) for r in records]
-            page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures)
+            page = report_html.render(reports, names, pipeline.alignment(result), pipeline.commitments(result), figures,
+                                      verdicts=sentences)
             report_html.write(out / "report.html", page)
             (out / "README.md").write_text(_readme(files, names, semantic), encoding="utf-8")
             done("report.html")

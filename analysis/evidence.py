@@ -27,19 +27,21 @@ SAME = "consistent with one event"
 TWO = "points to two events"
 NEUTRAL = "says nothing either way"
 
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTH = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-_POSSESSIVE = re.compile(r"[’']s$")
+POSSESSIVE = re.compile(r"[’']s$")
 #: Tail (in %) of the reference distributions beyond which shared content points one way.
 LOW_PERCENTILE = 5
 
 
-def _body(report: Report) -> list[str]:
+def body_texts(report: Report) -> list[str]:
+    """Standfirst and body sentences (`overlap.BODY_ROLES`): what a report tells, without headline or signposts."""
     return [s.text for s in report.sentences if s.role in overlap.BODY_ROLES]
 
 
-def _cast(report: Report) -> actors.Cast:
+def cast_of(report: Report) -> actors.Cast:
+    """The people and host a report names (`analysis.actors`), read over all its sentences."""
     return actors.build_cast([s.text for s in report.sentences], report.dateline)
 
 
@@ -49,8 +51,8 @@ def _join(items: Sequence[str]) -> str:
 
 def people(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Named people: shared principals are what one meeting would give (and so would a second)."""
-    sa = {p.surname: p.name for p in _cast(a).people}
-    sb = {p.surname: p.name for p in _cast(b).people}
+    sa = {p.surname: p.name for p in cast_of(a).people}
+    sb = {p.surname: p.name for p in cast_of(b).people}
     shared = sorted(set(sa) & set(sb))
     reading = SAME if shared else TWO
     why = f"both name {_join([sa[s] for s in shared])}; the same officials can meet more than once"
@@ -59,7 +61,7 @@ def people(a: Report, b: Report) -> tuple[str, str, str, str]:
 
 def place(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Where: the host country read from the dateline or the first 'in <place>' of the lead."""
-    ha, hb = _cast(a).host, _cast(b).host
+    ha, hb = cast_of(a).host, cast_of(b).host
     reading = SAME if ha and ha == hb else (TWO if ha and hb else NEUTRAL)
     why = "the same host country" if reading == SAME else "hosts differ or are unknown"
     return ha or "not stated", hb or "not stated", reading, why
@@ -67,8 +69,8 @@ def place(a: Report, b: Report) -> tuple[str, str, str, str]:
 
 def weekday(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Which day the texts give, when they give a weekday rather than a date."""
-    wa = sorted(set(_WEEKDAY.findall(" ".join(_body(a)))))
-    wb = sorted(set(_WEEKDAY.findall(" ".join(_body(b)))))
+    wa = sorted(set(WEEKDAY.findall(" ".join(body_texts(a)))))
+    wb = sorted(set(WEEKDAY.findall(" ".join(body_texts(b)))))
     if wa and wb:
         reading = SAME if set(wa) & set(wb) else TWO
         why = "the same weekday, which recurs every week" if reading == SAME else "different weekdays"
@@ -87,15 +89,15 @@ def printed_date(a: Report, b: Report) -> tuple[str, str, str, str]:
 
 def months(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Months the texts mention: background that dates a text, not the meeting itself."""
-    ma = sorted(set(_MONTH.findall(" ".join(_body(a)))), key=MONTH_NAMES.index)
-    mb = sorted(set(_MONTH.findall(" ".join(_body(b)))), key=MONTH_NAMES.index)
+    ma = sorted(set(_MONTH.findall(" ".join(body_texts(a)))), key=MONTH_NAMES.index)
+    mb = sorted(set(_MONTH.findall(" ".join(body_texts(b)))), key=MONTH_NAMES.index)
     return _join(ma), _join(mb), NEUTRAL, "background references date a text's writing, not which meeting it reports"
 
 
 
 def titles(a: Report, b: Report) -> tuple[str, str, str, str]:
     """The titles each text gives the people both name."""
-    ta, tb = _titles(a), _titles(b)
+    ta, tb = titles_of(a), titles_of(b)
     shared = sorted(set(ta) & set(tb))
     differing = [s for s in shared if not set(ta[s]) & set(tb[s])]
     show = lambda t: _join([f"{s}: {', '.join(t[s])}" for s in shared])  # noqa: E731
@@ -104,7 +106,7 @@ def titles(a: Report, b: Report) -> tuple[str, str, str, str]:
     return show(ta), show(tb), SAME if shared else NEUTRAL, "the same titles" if shared else "no shared people"
 
 
-def _titles(report: Report) -> dict[str, list[str]]:
+def titles_of(report: Report) -> dict[str, list[str]]:
     """Each person's titles, as printed, over all mentions (one cast per sentence)."""
     found: dict[str, list[str]] = {}
     for sentence in report.sentences:
@@ -117,7 +119,7 @@ def _titles(report: Report) -> dict[str, list[str]]:
 
 def delegation(a: Report, b: Report) -> tuple[str, str, str, str]:
     """A visiting delegation told of in one text only."""
-    da, db = len(_cast(a).delegations), len(_cast(b).delegations)
+    da, db = len(cast_of(a).delegations), len(cast_of(b).delegations)
     show = lambda n: f"{n} mention(s)" if n else "none"  # noqa: E731
     reading = TWO if bool(da) != bool(db) else NEUTRAL
     return show(da), show(db), reading, "a delegation in one text only (weak: an outlet may leave it out)"
@@ -133,24 +135,24 @@ def specific_names(a: Report, b: Report) -> tuple[str, str, str, str]:
 
 
 def _names(a: Report, b: Report) -> tuple[set[str], set[str]]:
-    texts_a, texts_b = _body(a), _body(b)
+    texts_a, texts_b = body_texts(a), body_texts(b)
     info = describe(texts_a + texts_b)
-    excluded = {p.surname for r in (a, b) for p in _cast(r).people}
-    keep = lambda e: _specific(e, excluded)  # noqa: E731
-    names_a = {_POSSESSIVE.sub("", e) for i in info[: len(texts_a)] for e in i.entities if keep(e)}
-    names_b = {_POSSESSIVE.sub("", e) for i in info[len(texts_a):] for e in i.entities if keep(e)}
+    excluded = {p.surname for r in (a, b) for p in cast_of(r).people}
+    keep = lambda e: is_specific(e, excluded)  # noqa: E731
+    names_a = {POSSESSIVE.sub("", e) for i in info[: len(texts_a)] for e in i.entities if keep(e)}
+    names_b = {POSSESSIVE.sub("", e) for i in info[len(texts_a):] for e in i.entities if keep(e)}
     return names_a, names_b
 
 
-def _specific(entity: str, surnames: set[str]) -> bool:
+def is_specific(entity: str, surnames: set[str]) -> bool:
     """An acronym or a multi-word name that is not a person, a party, a weekday or a month.
 
     A name of two words or fewer that holds a party ("United States", "US
     Secretary") is a party or a title fragment, not a specific of the meeting.
     """
-    entity = _POSSESSIVE.sub("", entity)
+    entity = POSSESSIVE.sub("", entity)
     words = entity.split()
-    if any(w in surnames for w in words) or _WEEKDAY.search(entity) or _MONTH.search(entity):
+    if any(w in surnames for w in words) or WEEKDAY.search(entity) or _MONTH.search(entity):
         return False
     if actors.parties_in(entity) and len(words) <= 2:  # "United States", "US Secretary", "Pakistan-US"
         return False
@@ -174,7 +176,7 @@ def shared_content(alignment: pd.DataFrame, a: Report, b: Report, same_event: Se
 
 def page_tail(a: Report, b: Report) -> tuple[str, str, str, str]:
     """Days and dates in what cleaning removed (teasers of other stories printed beside the report)."""
-    show = lambda r: _join(sorted({m for x in r.removed for m in _WEEKDAY.findall(x.text) + _MONTH.findall(x.text)}))  # noqa: E731
+    show = lambda r: _join(sorted({m for x in r.removed for m in WEEKDAY.findall(x.text) + _MONTH.findall(x.text)}))  # noqa: E731
     return show(a), show(b), NEUTRAL, "a teaser's day dates the page only with an outside source for the teaser"
 
 

@@ -70,14 +70,18 @@ def render(
     commitments: pd.DataFrame,
     figures: Sequence[tuple[Path, str]] = (),
     title: str = DEFAULT_TITLE,
+    verdicts: Sequence[str] = (),
 ) -> str:
-    """The whole page as text; reads nothing but the figure PNGs."""
+    """The whole page as text; reads nothing but the figure PNGs.
+
+    `verdicts` are the same-event sentences (`analysis.events`), shown first: whether the reports tell one
+    event decides how every difference below reads."""
     _check_labels(reports, labels)
     links, aligned = counterparts(reports, labels, alignment)
     tags = commitment_tags(reports, labels, commitments)
     body = "\n".join(
         [
-            _page_head(reports, labels, title, bool(figures)),
+            _page_head(reports, labels, title, bool(figures), verdicts),
             _columns(reports, labels, links, aligned, tags),
             report_discrepancy.panel(alignment),
             _figures(figures),
@@ -261,12 +265,14 @@ def _head(title: str) -> str:
     )
 
 
-def _page_head(reports: Sequence[Report], labels: Sequence[str], title: str, has_figures: bool) -> str:
+def _page_head(reports: Sequence[Report], labels: Sequence[str], title: str, has_figures: bool,
+               verdicts: Sequence[str] = ()) -> str:
     jump = '<a href="#comparison">Comparison</a>' + (' · <a href="#figures">Figures</a>' if has_figures else "")
     return "\n".join(
         [
             '<header class="page-head">',
             f"<h1>{_e(title)}</h1>",
+            *[f'<p class="verdict">{_e(v)}</p>' for v in verdicts],
             f'<p class="lede">{len(reports)} news reports side by side, sentence by sentence, in reading order. '
             "Select a sentence to see where the other reports tell the same thing and which words differ. "
             "This page is one file: it works offline and loads nothing from the network.</p>",

@@ -119,12 +119,14 @@ def test_numeric_event_ids_are_accepted_and_name_their_folder(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out" / "events").iterdir()) == ["17", "2025.5"]
 
 
-def test_a_line_without_an_event_is_skipped_by_its_number(tmp_path, capsys):
-    lines = [json.dumps(r) for r in RECORDS] + ['{"outlet": "x", "text": "Some text."}', "not json"]
+def test_a_bad_line_is_skipped_by_its_number_and_an_article_without_event_is_grouped(tmp_path, capsys):
+    lines = [json.dumps(r) for r in RECORDS] + ['{"outlet": "x", "text": "Some text."}', "not json", '{"outlet": "z"}',
+                                                '{"outlet": "w", "text": "Advertisement"}']
     (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
     batch.run(tmp_path / "a.jsonl", tmp_path / "out", progress=False, examples=0)
     warning = capsys.readouterr().err
-    assert "skipped line 5: needs event_id" in warning and "skipped line 6: not JSON" in warning
+    assert "skipped group-001: only one outlet (x)" in warning and "skipped line 6: not JSON" in warning
+    assert "skipped line 7: needs text" in warning and "skipped line 8: no sentence left" in warning
 
 
 def test_no_event_left_is_an_error_and_writes_nothing(tmp_path):
@@ -145,3 +147,18 @@ def test_folder_names_are_safe(event, expected):
 def test_folder_names_stay_distinct():
     taken: set[str] = set()
     assert [batch.folder_name(e, taken) for e in ("a/b", "a b", "A-B")] == ["a-b", "a-b-2", "A-B-3"]
+
+
+def test_records_without_event_id_are_grouped_into_events(tmp_path):
+    """No event_id: `analysis.events` groups the pile first (two stories, two outlets each)."""
+    records = [{k: v for k, v in r.items() if k not in ("event_id", "event")} for r in RECORDS]
+    articles = batch.assign_events(batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records)))
+    assert [a.event for a in articles] == ["group-001", "group-001", "group-002", "group-002"]
+    summary = batch.run(write_jsonl(tmp_path / "b.jsonl", records), tmp_path / "out", progress=False, examples=0)
+    assert summary[["a", "b", "events"]].values.tolist() == [["x", "y", 2]]
+
+
+def test_records_with_and_without_event_id_keep_the_given_ones(tmp_path):
+    records = [RECORDS[0], RECORDS[1]] + [{k: v for k, v in r.items() if k not in ("event_id", "event")} for r in RECORDS[2:]]
+    articles = batch.assign_events(batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records)))
+    assert [a.event for a in articles] == ["e1", "e1", "group-001", "group-001"]

@@ -44,8 +44,9 @@ all: tables notebooks ## rebuild everything: tables, then execute every notebook
 tables: $(WEIGHTS) ## run the pipeline on the seeds and write tables/
 	$(BIN)/python scripts/build_tables.py
 
-baseline: $(WEIGHTS) ## recompute tables/reference-overlap.csv from ../shared/data (after changing the alignment)
+baseline: $(WEIGHTS) ## recompute the yardsticks tables/reference-overlap.csv and tables/event-reference.csv from ../shared/data
 	$(BIN)/python scripts/reference_overlap.py
+	$(BIN)/python scripts/event_reference.py
 
 notebooks: $(WEIGHTS) ## execute the notebooks in place, in order
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

@@ -270,6 +270,37 @@ def overlap_in_context(baseline: pd.DataFrame, share: float, label: str) -> tupl
     return fig, data
 
 
+#: Line styles of the reference kinds of `verdict_in_context`, in the reference table's order.
+REFERENCE_STYLES = ((COLORS["shared"], "-"), ("#999999", "--"), ("#009E73", "-."), ("#CC79A7", ":"))
+
+
+def verdict_in_context(reference: pd.DataFrame, probability: float, label: str) -> tuple[Figure, pd.DataFrame]:
+    """The same-event probability of a pair against reference pairs of known answer, as cumulative shares.
+
+    `reference` is binned (`analysis.yardstick.REFERENCE_COLUMNS`); each kind is
+    drawn as the share of its pairs at or below each bin's upper edge, so
+    the lines of one event and of near misses can be read at the pair's value.
+    """
+    fig, ax = plt.subplots(figsize=(7, 3.2), layout="constrained")
+    rows = []
+    for k, (kind, bins) in enumerate(reference.groupby("reference", sort=False)):
+        total = max(int(bins.pairs.sum()), 1)
+        share = bins.pairs.cumsum() / total
+        colour, style = REFERENCE_STYLES[k % len(REFERENCE_STYLES)]
+        ax.step([0.0, *bins.bin_to], [0.0, *share], where="post", color=colour, ls=style, lw=1.6,
+                label=f"{kind} (n = {int(bins.pairs.sum()):,})")
+        rows += [(kind, float(x), float(y)) for x, y in zip(bins.bin_to, share)]
+    ax.axvline(probability, color=COLORS["b"], lw=2, label=f"{label}: p = {probability:.2f}")
+    ax.set_xlabel("probability that the two reports tell one event (out of fold for the references)")
+    ax.set_ylabel("share of pairs at or below")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.legend(frameon=False, loc="upper left", fontsize=7)
+    data = pd.DataFrame(rows, columns=["reference", "probability_up_to", "share_of_pairs"])
+    data.loc[len(data)] = ["pair under study: " + label, probability, float("nan")]
+    return fig, data
+
+
 def theme_emphasis(table: pd.DataFrame, labels: Sequence[str]) -> tuple[Figure, pd.DataFrame]:
     """Share of each report's words in sentences of each theme; a diamond where the lead names it.
 

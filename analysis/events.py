@@ -242,11 +242,15 @@ def date_agreement(a: dt.date | None, b: dt.date | None) -> tuple[float, float]:
 
 
 def aligned_share(a: Report, b: Report, alignment: pd.DataFrame | None = None) -> float:
-    """Pooled share of both reports' body sentences that the alignment links (`analysis.overlap`)."""
-    if alignment is None:
+    """Pooled share of both reports' body sentences that the lexical alignment links (`analysis.overlap`).
+
+    The model was fitted on the lexical scorer's links; the default scorer (`analysis.semantic`) links more
+    and would shift the feature, so an alignment it made (it has `semantic_score`) is not used.
+    """
+    if alignment is None or "semantic_score" in alignment.columns:
         from analysis.align import align
 
-        alignment = align(a, b)
+        alignment = align(a, b, semantic=False)
     return overlap.shares(alignment, a, b).aligned
 
 
@@ -331,7 +335,7 @@ _PHRASES: dict[str, Callable[[dict[str, str], dict[str, float]], tuple[str, str]
     "shared_names": lambda s, v: (f"named bodies in common ({s['names_in_common']})", "few named bodies in common"),
     "names_disjoint": lambda s, v: ("no named body in common", "named bodies overlap or are not printed"),
     "shared_quotes": lambda s, v: (f"quotes in common ({s['quotes_in_common']})", "no quote in common"),
-    "date_agree": lambda s, v: (f"the same printed date ({s['dates']})", f"printed dates do not agree ({s['dates']})"),
+    "date_agree": lambda s, v: (f"the same printed date ({s['dates']})", f"no printed date in common ({s['dates']})"),
     "date_conflict": lambda s, v: (f"printed dates apart ({s['dates']})", f"printed dates not apart ({s['dates']})"),
     "weekday_shared": lambda s, v: (f"the same weekday ({s['weekdays']})", "no weekday in common"),
     "weekday_conflict": lambda s, v: (f"different weekdays ({s['weekdays']})", "no conflicting weekdays"),
@@ -348,11 +352,28 @@ _PHRASES: dict[str, Callable[[dict[str, str], dict[str, float]], tuple[str, str]
 
 def _main(values: dict[str, float], params: dict, shown: dict[str, str], p: float, top: int = 3) -> str:
     """The features that pushed the probability most towards the verdict, as phrases."""
-    z = (np.clip([values[f] for f in params["features"]], params["lower"], params["upper"]) - np.asarray(params["mean"]))
-    push = z / np.asarray(params["scale"]) * np.asarray(params["coef"])
+    z, push = _push(values, params)
     sign = 1 if p >= THRESHOLD else -1
     order = [k for k in np.argsort(-sign * push, kind="stable") if sign * push[k] > 0][:top]
     return "; ".join(_PHRASES[params["features"][k]](shown, values)[0 if z[k] > 0 else 1] for k in order) or "no strong clue"
+
+
+def _push(values: dict[str, float], params: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Each feature's distance from its fitting mean, and its push on the log-odds (before Platt scaling)."""
+    z = (np.clip([values[f] for f in params["features"]], params["lower"], params["upper"]) - np.asarray(params["mean"]))
+    return z, z / np.asarray(params["scale"]) * np.asarray(params["coef"])
+
+
+def contributions(v: Verdict) -> pd.DataFrame:
+    """The evidence for and against one event, feature by feature: its value, its push on the log-odds
+    (positive: towards one event) and how it reads; strongest push first."""
+    params = model()["pair" if "aligned" in v.features else "pile"]
+    z, push = _push(v.features, params)
+    shown = {f: _PHRASES[f](v.evidence, v.features)[0 if z[k] > 0 else 1] for k, f in enumerate(params["features"])}
+    table = pd.DataFrame({"feature": params["features"], "value": [v.features[f] for f in params["features"]],
+                          "push": push, "reads": [shown[f] for f in params["features"]]})
+    table["towards"] = np.where(table.push > 0, ONE, np.where(table.push < 0, TWO, "neither"))
+    return table.reindex(table.push.abs().sort_values(ascending=False, kind="stable").index).reset_index(drop=True)
 
 
 def candidates(matrix: sparse.csr_matrix, neighbours: int = NEIGHBOURS, block_df: int = BLOCK_DF) -> np.ndarray:

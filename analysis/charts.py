@@ -271,7 +271,8 @@ def overlap_in_context(baseline: pd.DataFrame, share: float, label: str) -> tupl
 
 
 #: Line styles of the reference kinds of `verdict_in_context`, in the reference table's order.
-REFERENCE_STYLES = ((COLORS["shared"], "-"), ("#999999", "--"), ("#009E73", "-."), ("#CC79A7", ":"))
+#: One event in green (as shared content elsewhere), near misses in grey and black; ECB+ solid, BASIL dashed.
+REFERENCE_STYLES = ((COLORS["shared"], "-"), ("#999999", "-"), (COLORS["shared"], "--"), ("#000000", "--"))
 
 
 def verdict_in_context(reference: pd.DataFrame, probability: float, label: str) -> tuple[Figure, pd.DataFrame]:
@@ -281,7 +282,7 @@ def verdict_in_context(reference: pd.DataFrame, probability: float, label: str) 
     drawn as the share of its pairs at or below each bin's upper edge, so
     the lines of one event and of near misses can be read at the pair's value.
     """
-    fig, ax = plt.subplots(figsize=(7, 3.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
     rows = []
     for k, (kind, bins) in enumerate(reference.groupby("reference", sort=False)):
         total = max(int(bins.pairs.sum()), 1)
@@ -295,7 +296,7 @@ def verdict_in_context(reference: pd.DataFrame, probability: float, label: str) 
     ax.set_ylabel("share of pairs at or below")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.legend(frameon=False, loc="upper left", fontsize=7)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7)
     data = pd.DataFrame(rows, columns=["reference", "probability_up_to", "share_of_pairs"])
     data.loc[len(data)] = ["pair under study: " + label, probability, float("nan")]
     return fig, data

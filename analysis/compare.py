@@ -118,7 +118,7 @@ def run(paths: Sequence[str | Path], out: str | Path, *, labels: Sequence[str] |
         result = pipeline.compare(reports, names, semantic=semantic, successive=successive is not None,
                                   event=successive or "event", done=done)
         shares = pipeline.pair_shares(result)
-        verdicts, sentences = events.verdict_table(reports, names, result.alignments)
+        verdicts, sentences = events.verdict_table(names, result.verdicts)
         try:
             _write_tables(result, shares, out)
             tables.write(verdicts, out / "events.csv")

@@ -50,6 +50,8 @@ MODEL_FILE = RESOURCES / "events.json"
 IDF_FILE = RESOURCES / "event_idf.tsv"
 #: Probability from which a pair is judged one event.
 THRESHOLD = 0.5
+#: Probability from which the verdict is acted on in alignment (and below 1 - this, two events); see `known`.
+CONFIDENT = 0.9
 ONE = "one event"
 TWO = "two events"
 #: A stem seen in at most this many background documents (or never) is rare.
@@ -447,17 +449,27 @@ def components(n: int, pairs: np.ndarray, linked: np.ndarray) -> np.ndarray:
     return np.array([first.setdefault(int(x), len(first)) for x in labels], dtype=np.int64)
 
 
-def verdict_table(reports: Sequence[Report], labels: Sequence[str],
-                  alignments: dict[tuple[int, int], pd.DataFrame]) -> tuple[pd.DataFrame, list[str]]:
-    """The `pair` verdict on every aligned pair of reports (`PAIR_COLUMNS`, `a` and `b` are labels), and its sentences.
-
-    `alignments` maps (i, j) to the alignment of reports i and j, as `analysis.pipeline` holds them.
-    """
+def pair_verdicts(reports: Sequence[Report], pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], Verdict]:
+    """The `pair` verdict on each pair (i, j) of reports, each report read once."""
     idf = background()
     profiles = [profile(r) for r in reports]
+    return {(i, j): verdict(profiles[i], profiles[j], idf, aligned=aligned_share(reports[i], reports[j]))
+            for i, j in pairs}
+
+
+def known(v: Verdict) -> bool | None:
+    """Whether the reports are known to tell one event (True), two (False), or not known (None): the verdict
+    is acted on only when it is confident (CONFIDENT), since a wrong verdict would make a different statement
+    read as a misattribution, or the reverse (`analysis.align`)."""
+    if v.probability >= CONFIDENT:
+        return True
+    return False if v.probability <= 1 - CONFIDENT else None
+
+
+def verdict_table(labels: Sequence[str], verdicts: dict[tuple[int, int], Verdict]) -> tuple[pd.DataFrame, list[str]]:
+    """The verdicts (`pair_verdicts`) as rows of `PAIR_COLUMNS` (`a` and `b` are labels), and as sentences."""
     rows, sentences = [], []
-    for (i, j), alignment in alignments.items():
-        v = verdict(profiles[i], profiles[j], idf, aligned=aligned_share(reports[i], reports[j], alignment))
+    for (i, j), v in verdicts.items():
         rows.append(pair_row(labels[i], labels[j], v))
-        sentences.append(v.sentence() if len(reports) == 2 else f"{labels[i]} and {labels[j]}: {v.sentence()}")
+        sentences.append(v.sentence() if len(labels) == 2 else f"{labels[i]} and {labels[j]}: {v.sentence()}")
     return pd.DataFrame(rows, columns=list(PAIR_COLUMNS)), sentences

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, copies, emphasis, overlap, plot
+from analysis import charts, copies, emphasis, events, overlap, plot
 from analysis.align import align, score_pairs
 from analysis.commitments import STRENGTH_LABELS, commitments_only, commitments_table
 from analysis.sources import Report, sentences_frame
@@ -36,7 +36,7 @@ CAPTIONS = {
 
 @dataclass
 class Comparison:
-    """Reports with their labels, pairwise alignments and per-report commitments.
+    """Reports with their labels, pairwise same-event verdicts and alignments, and per-report commitments.
 
     `successive` says the reports tell successive events, in input order (the seeds: two meetings, notebook
     01), rather than one event; `event` names the kind of event. It changes how shared commitments are read.
@@ -46,6 +46,7 @@ class Comparison:
     labels: list[str]
     alignments: dict[tuple[int, int], pd.DataFrame] = field(default_factory=dict)
     commitments: list[pd.DataFrame] = field(default_factory=list)
+    verdicts: dict[tuple[int, int], events.Verdict] = field(default_factory=dict)
     successive: bool = False
     event: str = "event"
 
@@ -56,13 +57,16 @@ class Comparison:
 
 def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool | None = None,
             successive: bool = False, event: str = "event", done: Callable[[str], object] = lambda _: None) -> Comparison:
-    """Align every pair of reports (`semantic` as in `analysis.align.align`) and extract every report's commitments.
+    """Judge and align every pair of reports (`semantic` as in `analysis.align.align`) and extract every report's
+    commitments. A pair's alignment knows whether the two tell one event (`events.known`; two with `successive`).
 
     `done(step)` is called after each pair and each report, for a progress bar.
     """
     result = Comparison(list(reports), list(labels), successive=successive, event=event)
+    result.verdicts = events.pair_verdicts(reports, result.pairs)
     for i, j in result.pairs:
-        result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic)
+        same = False if successive else events.known(result.verdicts[(i, j)])
+        result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic, same_event=same)
         done(f"aligned {labels[i]} | {labels[j]}")
     for report, label in zip(reports, labels):
         result.commitments.append(commitments_table(report))

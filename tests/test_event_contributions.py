@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import events
+from analysis import events, pipeline
 from analysis.align import align
-from analysis.sources import read_report
+from analysis.sources import parse_report, read_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 
@@ -39,3 +39,25 @@ def test_an_alignment_by_the_default_scorer_is_not_the_fitted_feature():
     lexical = align(a, b, semantic=False)
     relabelled = lexical.assign(semantic_score=0.0)  # as the cross-encoder's alignment carries
     assert events.aligned_share(a, b, relabelled) == events.aligned_share(a, b, lexical)
+
+
+def verdict_of(p: float) -> events.Verdict:
+    return events.Verdict(p, events.ONE if p >= events.THRESHOLD else events.TWO, {}, {})
+
+
+@pytest.mark.parametrize(("p", "expected"), [(0.95, True), (events.CONFIDENT, True), (0.6, None), (0.3, None),
+                                              (0.05, False)])
+def test_only_a_confident_verdict_is_acted_on(p, expected):
+    assert events.known(verdict_of(p)) is expected
+
+
+def test_reports_told_as_successive_events_read_another_speaker_as_another_statement():
+    fact = "said the northern border crossing will reopen to trucks on Monday."
+    a = parse_report(f"Border to reopen\n\nInterior Minister Omar Haddad {fact}\n")
+    b = parse_report(f"Crossing news\n\nGovernor Lena Brandt {fact}\n")
+    one = pipeline.compare([a, b], ["A", "B"], semantic=False).alignments[(0, 1)]
+    two = pipeline.compare([a, b], ["A", "B"], semantic=False, successive=True).alignments[(0, 1)]
+    row = lambda t: t[(t.a_id == "s002") & (t.b_id == "s002")].iloc[0]  # noqa: E731
+    assert events.known(pipeline.compare([a, b], ["A", "B"], semantic=False).verdicts[(0, 1)]) is True
+    assert (row(one).relation, row(one).discrepancy) == ("match", "speaker")  # one event: a misattribution
+    assert (row(two).basis, row(two).discrepancy) == ("speakers differ", "")  # two events: another statement

@@ -28,7 +28,7 @@ from functools import lru_cache
 from number_parser import parse_number
 
 from analysis.commitments import find_cues
-from analysis.describe import SentenceInfo, stem
+from analysis.describe import SentenceInfo, is_content, stem
 from analysis.patterns import MONTH_NAMES
 
 #: The kinds, in the order they are listed.
@@ -44,6 +44,17 @@ _NUMBER_RUN = re.compile(rf"\b(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 #: A number in digits, with thousands separators and decimals, and a scale word or suffix after it.
 _DIGITS = re.compile(rf"(?<![\w.])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*({_SCALE})\b)?", re.IGNORECASE)
+
+#: What a number counts, for `_kind`: money by a sign before it or a currency word after it.
+MONEY = "money"
+YEAR = "year"
+#: A bare four-digit number of these centuries counts years ("by 2028"), not things.
+_YEAR = re.compile(r"(?:18|19|20|21)\d\d")
+_CURRENCY_SIGNS = frozenset("$€£¥₹")
+_CURRENCY_STEMS = frozenset({"euro", "dollar", "rupe", "pound", "yuan", "yen", "rupiah", "franc", "peso", "rand", "lira",
+                             "rubl", "dirham", "riyal", "taka", "naira", "shill"})
+#: The word right after a number (and its scale word): letters only, so "to" in "31 to 12" is read and dropped.
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = "|".join(MONTH_NAMES)
@@ -84,20 +95,42 @@ def numbers(text: str) -> dict[float, str]:
 
     "$42m" and "42 million" both give 42,000,000; "seven votes to two" gives 7 and 2.
     """
+    return {value: printed for value, (printed, _) in _numbers(text).items()}
+
+
+def _numbers(text: str) -> dict[float, tuple[str, str]]:
+    """`numbers` with the kind of each (`_kind`): value -> (form printed, kind)."""
     text = _DATE.sub(" ", text)
-    found: dict[float, str] = {}
+    found: dict[float, tuple[str, str]] = {}
     for match in _DIGITS.finditer(text):
         value = float(match.group(1).replace(",", ""))
         scale = (match.group(2) or "").casefold()
-        found.setdefault(value * _SCALES.get(scale, 1.0), match.group(0).strip())
+        found.setdefault(value * _SCALES.get(scale, 1.0), (match.group(0).strip(), _kind(text, match)))
     for match in _NUMBER_RUN.finditer(text):
         words = match.group(0)
         if words.casefold() in _SCALES or words.casefold() == "one":  # "42 million" is read above; "one" is a pronoun
             continue
         value = parse_number(words.replace("-", " ").casefold())
         if value is not None:
-            found.setdefault(float(value), words)
+            found.setdefault(float(value), (words, _kind(text, match)))
     return found
+
+
+def _kind(text: str, match: re.Match[str]) -> str:
+    """What a number counts: money (a currency sign before it, or a currency word after), else the stem of the
+    content word right after it ("3.5 kilometres" -> kilometr), else a year (a bare "2028"), else "" (a bare
+    count, as in "31 to 12").
+
+    Why: two sentences linked as one fact often add different quantities ("a vote of 31 to 12" beside "a 42
+    million euro wall"); only numbers of one kind can disagree.
+    """
+    if text[max(match.start() - 1, 0) : match.start()] in _CURRENCY_SIGNS:
+        return MONEY
+    after = _NEXT_WORD.match(text, match.end())
+    if after is None or not is_content(after.group(1)):
+        return YEAR if _YEAR.fullmatch(match.group(0).strip()) else ""
+    kind = stem(after.group(1))
+    return MONEY if kind in _CURRENCY_STEMS else kind
 
 
 def dates(text: str) -> dict[str, str]:
@@ -141,8 +174,10 @@ def compare(x: SentenceInfo, y: SentenceInfo, *, speakers: tuple[frozenset[str],
     where another speaker makes another statement, not a misattribution.
     """
     found: list[Finding] = []
-    na, nb = numbers(x.text), numbers(y.text)
-    only_a, only_b = [na[v] for v in na if v not in nb], [nb[v] for v in nb if v not in na]
+    na, nb = _numbers(x.text), _numbers(y.text)
+    kinds = {kind for _, kind in na.values()} & {kind for _, kind in nb.values()}  # only these can disagree
+    only_a = [printed for v, (printed, kind) in na.items() if v not in nb and kind in kinds]
+    only_b = [printed for v, (printed, kind) in nb.items() if v not in na and kind in kinds]
     if only_a and only_b:
         found.append(Finding("number", tuple(only_a), tuple(only_b)))
     polarity = _polarity(x, y)

@@ -77,3 +77,19 @@ def test_kinds_come_in_a_fixed_order_with_their_words():
     assert kinds(findings) == "number;date;actor"
     assert [f.kind for f in findings] == [k for k in KINDS if k in kinds(findings).split(";")]
     assert "number: A 300 | B 500" in details(findings)
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        # different quantities added beside one fact: not a disagreement
+        ("The council approved a 42 million euro flood wall.", "Councillors backed the flood wall in a vote of 31 to 12.", ""),
+        ("The wall will be finished by 2028.", "The wall will cost 45 million euros.", ""),
+        # the same kind of quantity, other values: a disagreement
+        ("The flood wall will cost 42 million euros.", "The flood wall will cost $45m.", "number"),
+        ("The wall will be finished by 2028.", "The wall will be completed in 2029.", "number"),
+        ("The wall is 3.5 kilometres long.", "The wall is 4 kilometres long.", "number"),
+    ],
+)
+def test_only_numbers_of_one_kind_disagree(a, b, expected):
+    assert found(a, b) == expected

@@ -63,7 +63,7 @@ def _cmd_compare(args: argparse.Namespace) -> pd.DataFrame:
 def _cmd_batch(args: argparse.Namespace) -> pd.DataFrame:
     from analysis import batch
 
-    summary = batch.run(args.file, args.out, force=args.force)
+    summary = batch.run(args.file, args.out, force=args.force, semantic=args.semantic)
     print(f"wrote {', '.join(batch.BATCH_OUTPUTS)} to {args.out}", file=sys.stderr)
     return summary
 
@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     batcher.add_argument("file", help="JSON lines: event_id (or event), outlet (or label), title, date, text")
     batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")
     batcher.add_argument("--force", action="store_true", help="replace those files in a non-empty --out")
+    _scorer_options(batcher)
     return parser
 
 

@@ -52,6 +52,8 @@ PAIR_MAX_LENGTH = 128
 SENTENCE_MAX_LENGTH = 256
 #: Inputs per onnxruntime call.
 BATCH = 64
+#: Sentence embeddings remembered per process (a few MB: 384 float32 each).
+EMBEDDING_CACHE = 1 << 14
 #: onnxruntime's threads per session: the cores this process may run on (its default counts the machine's
 #: physical cores, which oversubscribes a machine shared by parallel workers: `set_threads`).
 THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -214,5 +216,20 @@ def pair_probabilities(a: list[str], b: list[str]) -> np.ndarray:
 
 def embeddings(texts: list[str]) -> np.ndarray:
     """Unit-length sentence embeddings, one row per text (float64)."""
-    pooled = embedder().run(list(texts)).astype(np.float64)
+    if not texts:
+        return np.zeros((0, embedder().session.get_outputs()[0].shape[1]))
+    pooled = np.stack([_embedding(text) for text in texts]).astype(np.float64)
     return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+@lru_cache(maxsize=EMBEDDING_CACHE)
+def _embedding(text: str) -> np.ndarray:
+    """One sentence's pooled output, run alone (never modified).
+
+    Why alone: a float32 result moves in its last bits with the batch's padding and size, so only a sentence
+    run alone has one embedding, whatever was embedded with it or before, and can be remembered. A report
+    is embedded again for every report it is paired with (`compare` of several reports, `batch`); each of its
+    sentences now costs once. Unpadded, it costs no more than in a batch (66 news sentences: 2.5 s alone
+    against 2.9 s in length-sorted batches of 64).
+    """
+    return embedder().run([text])[0]

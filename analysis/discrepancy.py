@@ -94,10 +94,17 @@ def numbers(text: str) -> dict[float, str]:
         words = match.group(0)
         if words.casefold() in _SCALES or words.casefold() == "one":  # "42 million" is read above; "one" is a pronoun
             continue
-        value = parse_number(words.replace("-", " ").casefold())
+        value = _parsed_number(words.replace("-", " ").casefold())
         if value is not None:
             found.setdefault(float(value), words)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _parsed_number(words: str) -> int | float | None:
+    """number_parser's value of a run of number words, remembered: the same few runs ("three", "two") recur
+    in every pair, and each parse costs milliseconds."""
+    return parse_number(words)
 
 
 def dates(text: str) -> dict[str, str]:

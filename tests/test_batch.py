@@ -145,3 +145,19 @@ def test_folder_names_are_safe(event, expected):
 def test_folder_names_stay_distinct():
     taken: set[str] = set()
     assert [batch.folder_name(e, taken) for e in ("a/b", "a b", "A-B")] == ["a-b", "a-b-2", "A-B-3"]
+
+
+def test_lexical_batch_never_loads_the_cross_encoder(tmp_path, monkeypatch):
+    """`batch --lexical` aligns with the lexical scorer alone, in the workers and in the example comparisons."""
+    from analysis import semantic
+    from analysis.cli import main
+
+    def refuse(requested):
+        if requested is not False:
+            raise AssertionError(f"scorer asked for {requested!r}")
+        return False
+
+    monkeypatch.setattr(semantic, "resolve", refuse)  # forked workers inherit it
+    source = write_jsonl(tmp_path / "a.jsonl", RECORDS)
+    assert main(["batch", str(source), "--out", str(tmp_path / "out"), "--lexical"]) == 0
+    assert len(pd.read_csv(tmp_path / "out" / "overlap.csv")) == 4

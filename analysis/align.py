@@ -64,7 +64,6 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
 from analysis import discrepancy
@@ -584,6 +583,8 @@ def _assignment(i: np.ndarray, j: np.ndarray, value: np.ndarray, shape: tuple[in
         if len(rows) * len(cols) > ASSIGNMENT_BUDGET:
             pairs += _greedy(i[members], j[members], value[members])
             continue
+        from scipy.optimize import linear_sum_assignment  # here: importing scipy.optimize costs 0.2 s
+
         block, listed = np.zeros((len(rows), len(cols))), np.zeros((len(rows), len(cols)), dtype=bool)
         at = np.searchsorted(rows, i[members]), np.searchsorted(cols, j[members])
         block[at], listed[at] = value[members], True

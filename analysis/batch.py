@@ -21,6 +21,7 @@ folder.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -184,10 +185,11 @@ def by_event(articles: Iterable[Article]) -> dict[str, list[Article]]:
     return {event: sorted(group, key=lambda a: a.label) for event, group in sorted(events.items())}
 
 
-def pair_overlap(first: Article, second: Article) -> dict[str, object]:
-    """Align two articles and measure what they share (body sentences, pooled)."""
+def pair_overlap(first: Article, second: Article, semantic: bool | None = None) -> dict[str, object]:
+    """Align two articles (`semantic` as in `analysis.align.align`) and measure what they share (body sentences,
+    pooled)."""
     a, b = first.report(), second.report()
-    result = overlap.shares(align(a, b), a, b)
+    result = overlap.shares(align(a, b, semantic=semantic), a, b)
     return {
         "event": first.event if first.event == second.event else f"{first.event}|{second.event}",
         "a": first.label, "b": second.label, "same_event": first.event == second.event,
@@ -213,19 +215,33 @@ def different_event_pairs(events: dict[str, list[Article]]) -> list[tuple[Articl
     return out
 
 
-def _overlap_star(pair: tuple[Article, Article]) -> dict[str, object]:
-    return pair_overlap(*pair)
+def _overlap_star(pair: tuple[Article, Article], semantic: bool | None) -> dict[str, object]:
+    return pair_overlap(*pair, semantic=semantic)
+
+
+def _worker(threads: int) -> None:
+    """Each worker of the pool runs the cross-encoder on its share of the cores: onnxruntime's default (every
+    core, in every worker) makes the workers' threads fight over the same cores."""
+    from analysis import minilm
+
+    minilm.set_threads(threads)
 
 
 def overlap_table(pairs: Sequence[tuple[Article, Article]], *, workers: int | None = None, progress: bool = True,
-                  scheduler: str | None = None) -> pd.DataFrame:
-    """Measure every pair, in parallel, with a progress bar (none on Dask); rows in input order."""
+                  semantic: bool | None = None, scheduler: str | None = None) -> pd.DataFrame:
+    """Measure every pair (`semantic` as in `analysis.align.align`), in parallel, with a progress bar (none on
+    Dask); rows in input order."""
+    measure = functools.partial(_overlap_star, semantic=semantic)
     if scheduler:
-        return pd.DataFrame(parallel.map_chunks(_overlap_star, pairs, scheduler=scheduler, chunksize=4), columns=OVERLAP_COLUMNS)
-    workers = workers or os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        rows = list(tqdm(pool.map(_overlap_star, pairs, chunksize=4), total=len(pairs), disable=None if progress else True,
-                         desc="aligning", unit="pair"))
+        return pd.DataFrame(parallel.map_chunks(measure, pairs, scheduler=scheduler, chunksize=4), columns=OVERLAP_COLUMNS)
+    from analysis import minilm
+
+    # The workers load the model, never this process: a forked copy of a loaded onnxruntime session has lost
+    # its threads.
+    workers = workers or minilm.THREADS
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker, initargs=(max(1, minilm.THREADS // workers),)) as pool:
+        rows = list(tqdm(pool.map(measure, pairs, chunksize=4),
+                         total=len(pairs), disable=None if progress else True, desc="aligning", unit="pair"))
     return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
 
 
@@ -240,7 +256,7 @@ def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def run(path: str | Path, out: str | Path, *, force: bool = False, progress: bool = True, examples: int = 3,
-        scheduler: str | None = None) -> pd.DataFrame:
+        semantic: bool | None = None, scheduler: str | None = None) -> pd.DataFrame:
     """The `batch` command: every same-event pair of a JSON-lines file, and the yardstick of different-event pairs.
 
     Writes overlap.csv (one row per outlet pair of an event, `same_event`
@@ -249,7 +265,7 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
     `overlap-by-outlet-pair` and, for the first `examples` events (in id
     order), the full `compare` output in events/<event id>/ (the id with any
     character but letters, digits, `.`, `_` and `-` replaced by `-`), with a
-    README naming the event's title and outlets.
+    README naming the event's title and outlets. `semantic` as in `analysis.align.align` (False: `--lexical`).
     """
     from analysis.compare import prepare  # one rule for output folders
 
@@ -260,12 +276,12 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
         raise InputError(f"{path}: no event could be compared ({len(skipped)} skipped, see the warnings)")
     out = Path(out)
     prepare(out, force=force, outputs=BATCH_OUTPUTS)
-    table = overlap_table(same_event_pairs(events) + different_event_pairs(events), progress=progress,
+    table = overlap_table(same_event_pairs(events) + different_event_pairs(events), progress=progress, semantic=semantic,
                           scheduler=scheduler)
     summary = outlet_summary(table)
     try:
         with tempfile.TemporaryDirectory(dir=out, prefix=".batch-") as staging:
-            _write(Path(staging), table, summary, skipped, events, Path(path), examples)
+            _write(Path(staging), table, summary, skipped, events, Path(path), examples, semantic)
             for name in BATCH_OUTPUTS:
                 if (Path(staging) / name).exists():
                     os.replace(Path(staging) / name, out / name)
@@ -275,7 +291,7 @@ def run(path: str | Path, out: str | Path, *, force: bool = False, progress: boo
 
 
 def _write(folder: Path, table: pd.DataFrame, summary: pd.DataFrame, skipped: list[Skipped],
-           events: dict[str, list[Article]], source: Path, examples: int) -> None:
+           events: dict[str, list[Article]], source: Path, examples: int, semantic: bool | None) -> None:
     """Every output of `run`, into `folder` (the staging folder, moved into place when complete)."""
     tables.write(table, folder / "overlap.csv")
     tables.write(summary, folder / "summary.csv")
@@ -283,7 +299,7 @@ def _write(folder: Path, table: pd.DataFrame, summary: pd.DataFrame, skipped: li
     _save_figure(table[table.same_event], source, folder / "figures")
     names: set[str] = set()
     for event, group in list(events.items())[:examples]:
-        _example(group, folder / "events" / folder_name(event, names))
+        _example(group, folder / "events" / folder_name(event, names), semantic)
 
 
 def folder_name(event: str, taken: set[str]) -> str:
@@ -307,7 +323,7 @@ def _save_figure(table: pd.DataFrame, source: Path, out: Path) -> None:
     plt.close(fig)
 
 
-def _example(group: list[Article], folder: Path) -> None:
+def _example(group: list[Article], folder: Path, semantic: bool | None) -> None:
     """The whole comparison of one event's articles, as `compare` writes it."""
     from analysis import compare
 
@@ -316,7 +332,8 @@ def _example(group: list[Article], folder: Path) -> None:
         head = "\n".join(part for part in (article.title, article.date) if part)
         (folder / f"article-{k + 1}.txt").write_text(f"{head}\n\n{article.text}\n", encoding="utf-8")
     files = [folder / f"article-{k + 1}.txt" for k in range(len(group))]
-    compare.run(files, folder / "comparison", labels=[a.label for a in group], progress=False)  # batch has its own bar
+    compare.run(files, folder / "comparison", labels=[a.label for a in group], semantic=semantic,
+                progress=False)  # batch has its own bar
     outlets = "\n".join(f"- {a.label}: `article-{k + 1}.txt`, \"{a.title}\"" + (f" ({a.date})" if a.date else "")
                          for k, a in enumerate(group))
     (folder / "README.md").write_text(

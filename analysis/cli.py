@@ -70,7 +70,7 @@ def _cmd_events(args: argparse.Namespace) -> pd.DataFrame:
 def _cmd_batch(args: argparse.Namespace) -> pd.DataFrame:
     from analysis import batch
 
-    summary = batch.run(args.file, args.out, force=args.force, scheduler=args.scheduler)
+    summary = batch.run(args.file, args.out, force=args.force, semantic=args.semantic, scheduler=args.scheduler)
     print(f"wrote {', '.join(batch.BATCH_OUTPUTS)} to {args.out}", file=sys.stderr)
     return summary
 
@@ -113,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
                                       "title, date, text")
     batcher.add_argument("--out", required=True, help="output folder for overlap.csv and summary.csv")
     batcher.add_argument("--force", action="store_true", help="replace those files in a non-empty --out")
+    _scorer_options(batcher)
     batcher.add_argument("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP)
     return parser
 

@@ -31,6 +31,7 @@ Used by notebooks 03_commitments (the commitments table of each report) and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -473,9 +474,13 @@ def _record(text: str, sentence_id: str, cue: _Cue, actor: Actor, speaker: str, 
     )
 
 
-def extract(report: Report) -> list[Commitment]:
-    """All commitments of a report, in reading order (subheadings and summary bullets skipped)."""
-    cast = build_cast([s.text for s in report.counted], report.dateline)
+def extract(report: Report, *, cast: Cast | None = None) -> list[Commitment]:
+    """All commitments of a report, in reading order (subheadings and summary bullets skipped).
+
+    `cast`: the report's people when already built (`analysis.annotations`), else built here.
+    """
+    if cast is None:
+        cast = build_cast([s.text for s in report.counted], report.dateline)
     scopes = sentence_scopes(report)
     records: list[Commitment] = []
     context = ""
@@ -488,15 +493,18 @@ def extract(report: Report) -> list[Commitment]:
     return records
 
 
-def commitments_table(report: Report) -> pd.DataFrame:
-    """One row per commitment, in reading order; `themes` joined with ';'."""
+def commitments_table(report: Report, records: Sequence[Commitment] | None = None) -> pd.DataFrame:
+    """One row per commitment, in reading order; `themes` joined with ';'.
+
+    `records`: the report's commitments when already extracted (`analysis.annotations`), else extracted here.
+    """
     rows = [
         {
             **{name: getattr(record, name) for name in COLUMNS if name not in ("themes", "strength_label")},
             "strength_label": record.strength_label,
             "themes": ";".join(record.themes),
         }
-        for record in extract(report)
+        for record in (extract(report) if records is None else records)
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -13,13 +13,14 @@ through `analysis.evidence` by 01_sources.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.paths import RESOURCES
 from analysis.patterns import WORD
@@ -72,7 +73,26 @@ def is_stopword(token: str) -> bool:
     """
     if len(token) > 1 and token.isupper():
         return False
-    return token.casefold().translate(_APOSTROPHE) in ENGLISH_STOP_WORDS
+    return token.casefold().translate(_APOSTROPHE) in english_stop_words()
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (`sklearn.feature_extraction.text.ENGLISH_STOP_WORDS`).
+
+    Read from the one file that defines them, without importing scikit-learn, whose import costs about 0.8 s
+    (it loads scipy.stats) for a list; imported the usual way if that file is not where this version has it.
+    """
+    spec = importlib.util.find_spec("sklearn")
+    source = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py" if spec and spec.origin else None
+    if source is None or not source.is_file():
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return ENGLISH_STOP_WORDS
+    module_spec = importlib.util.spec_from_file_location("_english_stop_words", source)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.ENGLISH_STOP_WORDS)
 
 
 def _capitalised(token: str) -> bool:

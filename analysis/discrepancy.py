@@ -110,7 +110,7 @@ def _numbers(text: str) -> dict[float, tuple[str, str]]:
         words = match.group(0)
         if words.casefold() in _SCALES or words.casefold() == "one":  # "42 million" is read above; "one" is a pronoun
             continue
-        value = parse_number(words.replace("-", " ").casefold())
+        value = _parsed_number(words.replace("-", " ").casefold())
         if value is not None:
             found.setdefault(float(value), (words, _kind(text, match)))
     return found
@@ -131,6 +131,13 @@ def _kind(text: str, match: re.Match[str]) -> str:
         return YEAR if _YEAR.fullmatch(match.group(0).strip()) else ""
     kind = stem(after.group(1))
     return MONEY if kind in _CURRENCY_STEMS else kind
+
+
+@lru_cache(maxsize=4096)
+def _parsed_number(words: str) -> int | float | None:
+    """number_parser's value of a run of number words, remembered: the same few runs ("three", "two") recur
+    in every pair, and each parse costs milliseconds."""
+    return parse_number(words)
 
 
 def dates(text: str) -> dict[str, str]:

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.actors import build_cast, recent
-from analysis.commitments import COMMITMENT, Commitment, extract, reported_speaker
+from analysis import annotations as annotated
+from analysis.annotations import Annotations
+from analysis.commitments import COMMITMENT, Commitment
 from analysis.patterns import WORD
 from analysis.sources import Report, Sentence
 from analysis.themes import theme_names, themes_in
@@ -61,14 +62,18 @@ def _words(sentence: Sentence) -> int:
 
 
 def theme_emphasis(
-    report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES
+    report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES,
+    annotations: Annotations | None = None,
 ) -> pd.DataFrame:
-    """One row per theme: present, sentences, word_share, first_position, in_lead, weighted_share, strongest."""
+    """One row per theme: present, sentences, word_share, first_position, in_lead, weighted_share, strongest.
+
+    `annotations`: the report's, when already computed (`analysis.annotations`).
+    """
     weights = _weights(report, lead_weight, lead_sentences)
     lead = lead_ids(report, lead_sentences=lead_sentences)
     total_words = sum(_words(s) for s in report.counted) or 1
     total_weight = sum(weights.values()) or 1.0
-    records = [r for r in extract(report) if r.kind == COMMITMENT]
+    records = [r for r in annotated.of(report, annotations).commitments if r.kind == COMMITMENT]
     found = [themes_in(s.text) for s in report.counted]  # once a sentence, not once a theme and sentence
     rows = []
     for theme in theme_names():
@@ -90,9 +95,13 @@ def theme_emphasis(
 
 
 def commitment_emphasis(
-    report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES
+    report: Report, *, lead_weight: float = LEAD_WEIGHT, lead_sentences: int = LEAD_SENTENCES,
+    annotations: Annotations | None = None,
 ) -> pd.DataFrame:
-    """One row per commitment, with its position, lead flag and weight (reading order)."""
+    """One row per commitment, with its position, lead flag and weight (reading order).
+
+    `annotations`: the report's, when already computed (`analysis.annotations`).
+    """
     rank = {s.id: i for i, s in enumerate(report.counted, start=1)}
     weights = _weights(report, lead_weight, lead_sentences)
     lead = lead_ids(report, lead_sentences=lead_sentences)
@@ -104,7 +113,7 @@ def commitment_emphasis(
             "strength_label": r.strength_label, "joint": r.joint, "plover": r.plover, "scope": r.scope,
             "themes": ";".join(r.themes),
         }
-        for r in extract(report) if r.kind == COMMITMENT
+        for r in annotated.of(report, annotations).commitments if r.kind == COMMITMENT
     ]
     return pd.DataFrame(rows, columns=[
         "outlet", "sentence_id", "position", "in_lead", "weight", "actor", "speaker", "cue", "content",
@@ -112,24 +121,14 @@ def commitment_emphasis(
     ])
 
 
-def sentence_voices(report: Report) -> dict[str, str]:
-    """The voice of each non-subheading sentence: a speaker's name or OUTLET."""
-    cast = build_cast([s.text for s in report.counted], report.dateline)
-    speakers: dict[str, str] = {}
-    for record in extract(report):
-        speakers.setdefault(record.sentence_id, record.speaker)
-    voices: dict[str, str] = {}
-    context = ""
-    for sentence in report.counted:
-        if sentence.role != "subhead":
-            voices[sentence.id] = speakers.get(sentence.id) or reported_speaker(sentence.text, cast, context) or OUTLET
-        context = recent(context, sentence.text)
-    return voices
+def sentence_voices(report: Report, annotations: Annotations | None = None) -> dict[str, str]:
+    """The voice of each non-subheading sentence: a speaker's name or OUTLET (`annotations.Annotations.speakers`)."""
+    return {sid: speaker or OUTLET for sid, speaker in annotated.of(report, annotations).speakers.items()}
 
 
-def voice_shares(report: Report) -> pd.DataFrame:
+def voice_shares(report: Report, annotations: Annotations | None = None) -> pd.DataFrame:
     """Share of sentences carried by each voice (speakers and the outlet's own narration)."""
-    voices = pd.Series(sentence_voices(report), name="voice")
+    voices = pd.Series(sentence_voices(report, annotations), name="voice")
     counts = voices.value_counts().rename_axis("voice").reset_index(name="sentences")
     counts["share"] = counts["sentences"] / counts["sentences"].sum()
     counts.insert(0, "outlet", report.name)

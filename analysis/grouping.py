@@ -65,9 +65,8 @@ def judge(reports: Sequence[Report], profiles: Sequence[events.Profile], *,
     pairs = events.candidates(matrix)
     shares = parallel.map_chunks(_aligned, [(reports[i], reports[j]) for i, j in pairs], scheduler=scheduler, chunksize=8)
     rows = [events.pair_row(profiles[i].name, profiles[j].name,
-                            events.verdict(profiles[i], profiles[j], idf, aligned=share,
-                                           cosine=float(matrix[i].multiply(matrix[j]).sum())))
-            for (i, j), share in zip(pairs, shares)]
+                            events.verdict(profiles[i], profiles[j], idf, aligned=share, cosine=cosine))
+            for (i, j), share, cosine in zip(pairs, shares, events.pair_cosines(matrix, pairs))]
     table = pd.DataFrame(rows, columns=list(events.PAIR_COLUMNS))
     return events.components(len(reports), pairs, table["verdict"].eq(events.ONE).to_numpy()), table
 

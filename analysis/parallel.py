@@ -19,6 +19,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 #: Below this many items a process pool costs more than it saves.
 POOL_FROM = 64
+#: Seconds to wait for a Dask scheduler before giving up with a one-line error.
+CONNECT_TIMEOUT = 10
 
 
 def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
@@ -46,12 +48,12 @@ def _on_dask(function: Callable[[T], R], chunks: list[list[T]], scheduler: str) 
     try:
         from distributed import Client
     except ImportError:
-        raise InputError("--scheduler needs dask.distributed, which is not installed "
-                         "(pip install -r requirements.lock)") from None
+        raise InputError("--scheduler needs dask.distributed (pip install -r requirements.lock)") from None
     try:
-        client = Client(scheduler, timeout=10, set_as_default=False)
-    except (OSError, TimeoutError) as err:
-        raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except Exception as err:  # noqa: BLE001 - distributed raises OSError, TimeoutError, ValueError or AssertionError here
+        reason = " ".join(str(err).split()) or type(err).__name__
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({reason})") from None
     with client:
         futures = client.map(_apply, [function] * len(chunks), chunks, pure=False)
         return client.gather(futures)

@@ -32,6 +32,13 @@ _NAME_WORD = r"[A-Z](?=[\w’'-]*?[a-z])[\w’'-]*+"
 #: before them (some 30 sentences), so resolving costs the same however long the report is.
 LOOKBACK = 5_000
 _PRONOUNS = {"he", "she", "him", "her"}
+#: Where a surname can start in the text before a mention (it is a name word, so `\bSurname\b` starts at a
+#: capital after a non-word character), and the name characters that can follow it.
+_SURNAME_START = re.compile(r"(?<!\w)[A-Z]")
+_NAME_CHARS = re.compile(r"[\w’'-]*+")
+#: The pieces of a run of name characters between which a word boundary can fall (a surname's end is one).
+_RUN_PIECE = re.compile(r"\w++|[’'-]++")
+_WORD_CHAR = re.compile(r"\w")
 _ROLE_NOUN = re.compile(
     r"\b(?:the|this|that)\s+(?:(?P<pre>[\w’'.]++(?:\s++[\w’'.]++)?)\s+)?"
     r"(?P<noun>minister|envoy|ambassador|charg[ée] d[’']affaires|delegation|secretary|president|premier)\b",
@@ -58,6 +65,30 @@ class Cast:
     host: str = ""
     people: list[Person] = field(default_factory=list)
     delegations: list[str] = field(default_factory=list)
+    _surnames: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=0, init=False, repr=False, compare=False)  # people in the index
+    _longest: int = field(default=0, init=False, repr=False, compare=False)
+
+    def positions(self, surname: str) -> list[int]:
+        """Positions in `people` of the people with this surname, first mention first.
+
+        Why an index: a report names people in proportion to its length, and
+        every mention is looked up, so scanning the cast for each would grow
+        with the square of the length. People are only appended or replaced in
+        place by one of the same surname, so the index is rebuilt only when
+        the cast has grown.
+        """
+        if self._indexed != len(self.people):
+            self._surnames.clear()
+            for k, person in enumerate(self.people):
+                self._surnames.setdefault(person.surname, []).append(k)
+            self._indexed, self._longest = len(self.people), max(map(len, self._surnames), default=0)
+        return self._surnames.get(surname, [])
+
+    def longest_surname(self) -> int:
+        """The length of the longest surname in the cast."""
+        self.positions("")
+        return self._longest
 
 
 @lru_cache(maxsize=1)
@@ -166,10 +197,8 @@ def _add_person(cast: Cast, match: re.Match[str], text: str) -> None:
 
 def person_by_surname(cast: Cast, surname: str) -> Person | None:
     """The person with this surname, if the report named one."""
-    for person in cast.people:
-        if person.surname == surname:
-            return person
-    return None
+    found = cast.positions(surname)
+    return cast.people[found[0]] if found else None
 
 
 def recent(context: str, text: str) -> str:
@@ -179,18 +208,31 @@ def recent(context: str, text: str) -> str:
 
 def last_person(cast: Cast, text_before: str, role: str = "", party: str = "") -> Person | None:
     """The last person named in `text_before` (the report so far, its last LOOKBACK characters read),
-    of `role`/`party` if given."""
+    of `role`/`party` if given; of people named at the same offset, the first in the cast.
+
+    The text is read once, from its end, for the surnames of the cast (`_surnames_at`), so the cost does
+    not grow with the size of the cast.
+    """
     text_before = text_before[-LOOKBACK:]
-    best: tuple[int, Person] | None = None
-    for person in cast.people:
-        if role and person.role != role:
-            continue
-        if party and person.party != party:
-            continue
-        for match in re.finditer(rf"\b{re.escape(person.surname)}\b", text_before):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), person)
-    return best[1] if best else None
+    longest = cast.longest_surname()
+    for start in reversed([m.start() for m in _SURNAME_START.finditer(text_before)]):
+        found = sorted(k for surname in _surnames_at(text_before, start, longest) for k in cast.positions(surname)
+                       if (not role or cast.people[k].role == role) and (not party or cast.people[k].party == party))
+        if found:
+            return cast.people[found[0]]
+    return None
+
+
+def _surnames_at(text: str, start: int, longest: int) -> list[str]:
+    """The name words of at most `longest` characters starting at `start` and ending at a word boundary:
+    what `\\bSurname\\b` can match there."""
+    run = _NAME_CHARS.match(text, start, start + longest).group()
+    out = []
+    for piece in _RUN_PIECE.finditer(run):
+        end = start + piece.end()
+        if bool(_WORD_CHAR.match(text, end - 1)) != bool(_WORD_CHAR.match(text, end)):
+            out.append(run[: piece.end()])
+    return out
 
 
 @dataclass(frozen=True)

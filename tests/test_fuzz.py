@@ -28,7 +28,7 @@ SENTENCES = [
 ]
 RUNS = {
     "token": st.sampled_from(["x", "ab", "Q1.", "’s", "-"]),
-    "white space": st.sampled_from([" ", "\t", "\n", "\u00a0", "\n\n"]),
+    "white space": st.sampled_from([" ", "\t", "\n", "\u00a0", "\n\n", " \t"]),
     "capitals": st.sampled_from(["A", "AB.", "A ", "Ñ"]),
 }
 

@@ -77,10 +77,12 @@ _CLAUSE_END = re.compile(
     r"told|announced|promised|emphasi[sz]ed|urged|called)\b|[.!?][\"'”’)]*\s*$)",
     re.IGNORECASE,
 )
+#: Auxiliaries, negations and adverbs between a subject and its cue. An adverb in -ly is lower-case and follows no
+#: determiner: "Italy", "the assembly", "his family" are subjects.
 _TRAILING = re.compile(
-    r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
+    r"(?:(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\bhis)(?<!\bher)(?<!\bour)(?<!\btheir)\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
     r"could|can|must|not|n[’']t|never|no|also|further|soon|now|then|jointly|again|still|already|today|"
-    r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|\w+ly))+\s*$",
+    r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|(?-i:[a-z]+ly)))+\s*$",
     re.IGNORECASE,
 )
 #: "he's prepared": the pronoun is the subject, the contracted verb belongs to the modifier window.

@@ -77,10 +77,12 @@ _CLAUSE_END = re.compile(
     r"told|announced|promised|emphasi[sz]ed|urged|called)\b|[.!?][\"'”’)]*\s*$)",
     re.IGNORECASE,
 )
+#: Auxiliaries, negations and adverbs between a subject and its cue. An adverb in -ly is lower-case and follows no
+#: determiner: "Italy", "the assembly", "his family" are subjects.
 _TRAILING = re.compile(
-    r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
+    r"(?:(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\bhis)(?<!\bher)(?<!\bour)(?<!\btheir)\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
     r"could|can|must|not|n[’']t|never|no|also|further|soon|now|then|jointly|again|still|already|today|"
-    r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|\w+ly))+\s*$",
+    r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|(?-i:[a-z]+ly)))+\s*$",
     re.IGNORECASE,
 )
 #: "he's prepared": the pronoun is the subject, the contracted verb belongs to the modifier window.
@@ -153,10 +155,18 @@ def _modifier(kind: str) -> re.Pattern[str]:
 def _intent_pattern() -> re.Pattern[str]:
     modals = "|".join(f"(?P<{kind}>{_modifier(kind).pattern})" for kind in ("future", "backshift", "tentative"))
     verbs = alternation([row["verb"] for row in load_table("intent_verbs.tsv")])
-    return re.compile(
-        rf"(?:{modals})\s+(?:(?:\w+ly|soon|also|further|jointly|now|then|not|never|be\s+able\s+to)\s+)*(?P<verb>{verbs})\b",
-        re.IGNORECASE,
-    )
+    adverbs = r"\w+ly|soon|also|further|jointly|now|then|again|still|first|instead|not|never|be\s+able\s+to"
+    return re.compile(rf"(?:{modals})\s+(?:(?:{adverbs})\s+)*(?P<verb>{verbs}|[a-z]+)\b", re.IGNORECASE)
+
+
+def _is_act(verb: str, modal: str) -> bool:
+    """Does the verb after a modal name a deliberate act? A listed cooperative verb always does; after
+    "will"/"would" any other lower-case verb does unless it is stative or a function word (`modifiers.tsv`,
+    stative): "will nominate", not "will be", "will win", "the will to". After "can"/"could"/"might" only a
+    listed verb is an offer: "could gain", "can focus" state a possibility, not an offer."""
+    if any(pattern.match(verb) for pattern, _ in _intent_cameo()):
+        return True
+    return modal != "tentative" and verb.islower() and not _modifier("stative").fullmatch(verb)
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +192,8 @@ def find_cues(text: str) -> list[_Cue]:
             found.append(_Cue(match.start(), match.end(), int(row["strength"]), row["cameo"], row["kind"], row["needs"]))
     for match in _intent_pattern().finditer(text):
         modal = next(kind for kind in ("future", "backshift", "tentative") if match.group(kind))
+        if not _is_act(" ".join(match.group("verb").split()), modal):
+            continue
         verb = " ".join(match.group("verb").lower().split())
         cameo = next((code for pattern, code in _intent_cameo() if pattern.match(verb)), "030")
         strength = 2 if modal == "tentative" else 3
@@ -296,7 +308,7 @@ def _strength(cue: _Cue, window: str, content: str, sentence: str) -> int:
     """Apply the modifiers in the window before the cue and any condition after it."""
     if _modifier("negation").search(window) or re.match(r"\s*not\s+to\b", content):
         return -1
-    if cue.kind == "modal" and _modifier("negation").search(sentence[cue.start:cue.end]):
+    if _modifier("negation").search(sentence[cue.start:cue.end]):  # "would not sign", "does not plan to"
         return -1
     strength = cue.strength
     if _modifier("obligation").search(window):
@@ -307,7 +319,7 @@ def _strength(cue: _Cue, window: str, content: str, sentence: str) -> int:
         strength = min(strength, 2)
     if strength == 5 and (_modifier("future").search(window) or _modifier("backshift").search(window)):
         strength = 3
-    if _modifier("hedge").search(window):
+    if _modifier("hedge").search(window) or _modifier("hedge").search(sentence[cue.start:cue.end]):
         strength = min(strength, 2)
     if strength > 0 and _modifier("condition").search(content):
         strength = 0
@@ -402,29 +414,43 @@ def find_commitments(
         actor = _actor(text, cue, subject_actor, main, cast, here)
         if cue.needs == "actor" and not (actor.known or is_agent(subject or main.literal)):
             continue
+        if cue.needs == "meeting" and not _modifier("meeting").search(subject):
+            continue
         content, absorbed_until = _content(text, cue)
         if _is_coercive(content) or _is_reduced_relative(text, cue) or _in_condition(text, cue):
+            continue
+        if cue.needs == "deed" and _modifier("expression").search(" ".join(content.split()[:4])):
             continue
         if cue.kind == "passive" and not content:
             content = _passive_content(text, cue)
         strength = _strength(cue, _window(text, cue, window_start), content, text)
         speaker = _speaker(text, cue, subject_actor if subject_actor.label else main, main, cast, context)
-        if actor.literal.lower() in _PRONOUN_SUBJECTS and not actor.known and speaker:
-            actor = resolve(speaker, cast, here)  # "The firm said it would ...": the firm acts
+        if _speaks_of_self(text, cue, actor, speaker):
+            actor = resolve(speaker, cast, here)  # "Ruiz said she would ...", "The firm said it would ...": they act
         records.append(_record(text, sentence_id, cue, actor, speaker, content, strength, scope))
     return records
 
 
+def _speaks_of_self(text: str, cue: _Cue, actor: Actor, speaker: str) -> bool:
+    """Is a pronoun subject the speaker just named? In "X said she would ..." the pronoun continues the
+    subject of the reporting verb, the nearer antecedent than the report's last titled person."""
+    if actor.literal.lower() not in _PRONOUN_SUBJECTS or not speaker:
+        return False
+    return not actor.known or bool(_modifier("reporting").search(text[:cue.start]))
+
+
 def _cue_applies(text: str, cue: _Cue) -> bool:
     """Cues that are not commitments here: an adjective ("the proposed plan"), a welcome with
-    nothing welcomed, a backshifted modal with no reporting verb before it."""
+    nothing welcomed, a backshifted modal in a sentence with no reporting verb ("it would be a good thing")."""
     if cue.kind == "verb" and _DETERMINER.search(text[:cue.start]):
         return False
-    if cue.kind == "verb" and _is_object_noun(text, cue):
+    if cue.kind == "verb" and (_is_object_noun(text, cue) or _is_modifier_participle(text, cue)):
+        return False
+    if _is_in_name(text, cue):
         return False
     if cue.needs == "welcome" and not (_WELCOME.search(text[:cue.start]) and _noun_actor(text, cue)):
         return False
-    return not (cue.modal == "backshift" and not _modifier("reporting").search(text[:cue.start]))
+    return not (cue.modal == "backshift" and not _modifier("reporting").search(text))  # before or after: "..., she said"
 
 
 def _is_object_noun(text: str, cue: _Cue) -> bool:
@@ -433,6 +459,29 @@ def _is_object_noun(text: str, cue: _Cue) -> bool:
         return False
     before = re.findall(r"[\w’'-]+", text[:cue.start])[-1:]
     return bool(before) and before[0].islower() and (before[0].endswith("ed") or bool(_modifier("past").fullmatch(before[0])))
+
+
+def _is_modifier_participle(text: str, cue: _Cue) -> bool:
+    """ "Trump's promised wall", "a state-approved list": a participle after a possessive or glued to a
+    hyphen describes a noun; it reports no act of its own."""
+    if text[cue.start - 1:cue.start] == "-":
+        return True
+    return text[cue.start:cue.end].lower().endswith("ed") and bool(re.search(r"\w[’']s\s+$", text[:cue.start]))
+
+
+@lru_cache(maxsize=1)
+def _headline_share() -> float:
+    return float(next(row["pattern"] for row in load_table("modifiers.tsv") if row["kind"] == "headline"))
+
+
+def _is_in_name(text: str, cue: _Cue) -> bool:
+    """A capitalised cue inside a sentence belongs to a name ("the Congressional Review Act"); a headline,
+    with its words capitalised (`modifiers.tsv`, headline), and a phrase's first word are exempt."""
+    before = text[:cue.start].rstrip()
+    if not text[cue.start].isupper() or not before or before[-1] in "\"“‘'([:;—–-.!?":
+        return False
+    long_words = re.findall(r"[^\W\d_]{4,}", text)
+    return sum(w[0].isupper() for w in long_words) < _headline_share() * len(long_words)
 
 
 def _actor(text: str, cue: _Cue, subject: Actor, main: Actor, cast: Cast, here: str) -> Actor:

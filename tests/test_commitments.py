@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from analysis.actors import build_cast
 from analysis.commitments import COLUMNS, commitments_table, find_commitments, is_commitment
 from analysis.paths import SEEDS
 from analysis.sources import parse_report, read_report
@@ -214,3 +215,65 @@ def test_the_table_has_a_kind_column_and_keeps_discussion_rows():
     report = parse_report("Talks held\n\nThe two mayors discussed ways to share buses. The city agreed to fund a depot.\n")
     table = commitments_table(report)
     assert list(table["kind"]) == ["discussion", "commitment"]
+
+
+# Issue 13, item 1: one tricky sentence per rule, on council, strike, trade, sport and diplomacy stories.
+@pytest.mark.parametrize(
+    "text, cue, actor, strength",
+    [
+        # will/would + any deliberate act is an intention; a reporting verb may come after
+        ("The mayor said the council would reopen the library in June.", "would reopen", "the council", 3),
+        ("The club will appeal the suspension, its chairman said.", "will appeal", "The club", 3),
+        ("The ambassador would not attend the summit, the ministry said.", "would not attend", "The ambassador", -1),
+        ("The union said it will not end the walkout.", "will not end", "The union", -1),  # negated future
+        ("The company will likely raise prices, a trader said.", "will likely raise", "The company", 2),  # hedge
+        ("The cartel does not plan to cut quotas.", "does not plan to", "The cartel", -1),  # negation inside the cue
+        ("The striker was planning to retire after the final.", "planning to", "The striker", 3),
+        ("The assembly passed the rent freeze bill on Monday.", "passed the rent freeze bill", "The assembly", 4),
+    ],
+)
+def test_modal_and_verb_rules(text, cue, actor, strength):
+    records = [r for r in find_commitments(text) if r.cue == cue]
+    assert [(r.actor, r.strength) for r in records] == [(actor, strength)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach said the team will win the league.",  # stative/outcome verb after a modal: a prediction
+        "The minister said talks will be difficult.",
+        "The envoy said tariffs could fall next year.",
+        "Officials said the airline can expand its fleet.",  # can + unlisted verb: a possibility, not an offer
+        "The council's proposed budget drew criticism.",  # participle after a possessive is an adjective
+        "Voters backed a council-approved list of projects.",  # participle glued to a hyphen
+        "The senator cited the Congressional Review Act.",  # a capitalised cue inside a name
+        "The captain offered condolences to the family.",  # an offer of words, not a deed
+        "Both managers seem assured of new contracts.",  # "assured of": certain to get
+        "Fans saw no signs of a strike.",  # "signs of" is evidence, not a signing
+        "Her diagnosis drove her to focus on public health.",  # "focus on" without a meeting as subject
+    ],
+)
+def test_no_commitment_in_predictions_names_and_nouns(text):
+    assert [r for r in find_commitments(text) if r.kind == "commitment"] == []
+    assert not any(r.kind == "discussion" for r in find_commitments(text) if "focus" in r.cue)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The ministers' discussion with the envoys lasted an hour.", "discussion with"),
+        ("The city attorney weighs filing charges against the driver.", "weighs filing"),
+        ("The governor is considering a run for the senate.", "considering"),
+        ("The trade talks focused on steel quotas.", "focused on"),
+    ],
+)
+def test_more_discussion_rows(text, cue):
+    assert [(r.cue, r.kind) for r in find_commitments(text)] == [(cue, "discussion")]
+
+
+def test_pronoun_after_a_reporting_verb_is_its_speaker():
+    """'she' continues the speaker just named, not the report's last titled person."""
+    context = "Councillor Ana Ruiz and Mayor Tom Hale met residents on Monday."
+    text = "Ruiz said she would veto the parking plan."
+    (record,) = find_commitments(text, cast=build_cast([context, text]), context=context)
+    assert (record.actor, record.strength) == ("Ana Ruiz", 3)

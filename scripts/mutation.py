@@ -61,7 +61,8 @@ def prepare(module: str) -> Path:
         "source_paths = analysis\n"
         f"only_mutate = analysis/{module}.py\n"
         f"pytest_add_cli_args_test_selection =\n{tests}\n"
-        "pytest_add_cli_args = -p no:cacheprovider\n"
+        # one seed for Hypothesis: every mutant meets the same generated examples, so a verdict is repeatable
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    --hypothesis-seed=0\n"
         "also_copy = seeds\n"
         "use_git_change_detection = false\n",
         encoding="utf-8",

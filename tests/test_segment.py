@@ -89,3 +89,22 @@ def test_empty_pieces_are_skipped(monkeypatch):
 
 def test_empty_text_has_no_sentences():
     assert sentence_spans("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" " * 120, []),  # windows of white space only: skipped whole
+        (" " * 120 + "word", [(120, 124)]),
+        # the window ends inside the second sentence: it is read again from its start, not cut where the window ended
+        ("Short one here. " + " ".join(["longword"] * 10), [(0, 15), (16, 60), (61, 105)]),
+    ],
+)
+def test_windows_of_white_space_and_a_sentence_cut_by_the_window(monkeypatch, text, expected):
+    monkeypatch.setattr("analysis.segment.WINDOW", 50)
+    assert sentence_spans(text) == expected
+
+
+def test_text_that_pysbd_rewrites_from_the_start_is_one_sentence(monkeypatch):
+    monkeypatch.setattr("analysis.segment._pieces", lambda text: ["rewritten"])
+    assert sentence_spans(" First one. Second one. ") == [(1, 23)]

@@ -97,3 +97,24 @@ def test_a_report_opening_with_a_subheading_has_no_empty_section():
 def test_section_of_names_the_subheading_above_each_sentence():
     sections = section_of(report("", SECTIONS))
     assert [sections[f"s{k:03d}"] for k in (1, 8, 9, 10, 12)] == ["", "", "Next steps", "Next steps", "Next steps"]
+
+
+def test_marker_defaults_to_an_undated_sentence_outside_the_lead():
+    assert marker("In September the sides signed a pact.") == ""
+    assert marker("The minister has also encouraged investment.") == BACKGROUND
+
+
+def test_a_leap_day_is_a_date():
+    assert report_month(report("2024-02-29")) == 2
+
+
+def test_the_perfect_tense_in_the_lead_takes_its_sections_scope():
+    rows = (("headline", 1, "Ministers meet"), ("body", 2, "The ministers met on Saturday."),
+            ("body", 2, "The minister has welcomed the offer."),  # in the lead: no mark, the section is meeting
+            ("body", 3, "The pact has expanded trade."), ("body", 3, "They met on Sunday too."))  # outside: background
+    assert sentence_scopes(report("", rows)) == {
+        "s001": MEETING, "s002": MEETING, "s003": MEETING, "s004": BACKGROUND, "s005": MEETING}
+
+
+def test_a_report_without_body_is_all_meeting():
+    assert sentence_scopes(report("", (("headline", 1, "Talks held earlier"),))) == {"s001": MEETING}

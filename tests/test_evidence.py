@@ -195,3 +195,38 @@ def test_text_clues_rows_are_the_dimensions_readings():
     assert tuple(table.loc["who"]) == evidence.people(KABUL, ISLAMABAD)
     assert table.loc["shared content", "reading"] == evidence.TWO
     assert list(table.columns) == ["A", "B", "reading", "why"]
+
+
+#: Names that open a sentence after the first: each sentence is read as a whole, none runs into the next.
+OPENING = parse_report("Talks\n\nThey met. Monday brought more talks in August. March was calm.\n")
+
+
+def test_days_and_months_are_read_in_every_sentence_and_in_calendar_order():
+    assert evidence.weekday(OPENING, OPENING)[:2] == ("Monday", "Monday")
+    assert evidence.months(OPENING, OPENING)[:2] == ("March; August", "March; August")
+
+
+def test_a_person_with_two_titles_shows_both():
+    two = parse_report("Talks\n\nMinister Amir Khan spoke on trade. Interior Minister Amir Khan said more about it.\n")
+    assert evidence.titles(two, two)[:3] == ("Khan: Minister, Interior Minister", "Khan: Minister, Interior Minister",
+                                             evidence.SAME)
+
+
+def test_a_possessive_name_is_the_name():
+    owner = parse_report("Talks\n\nOfficials visited the FIA's new office in the city.\n")
+    plain = parse_report("Talks\n\nOfficials praised the FIA for its work.\n")
+    assert evidence.specific_names(owner, plain)[3].startswith("shared: FIA;")
+    assert evidence.specific_names(plain, owner)[3].startswith("shared: FIA;")
+
+
+@pytest.mark.parametrize(
+    ("entity", "specific"),
+    [("Pakistan US Navy", True), ("Maritime Centre", True)],  # three words with a party; two words without one
+)
+def test_is_specific_word_counts(entity, specific):
+    assert evidence.is_specific(entity, set()) is specific
+
+
+def test_shared_content_reads_the_95th_percentile_of_different_events():
+    different = [k / 100 * 0.5 / 0.955 for k in range(101)]  # 95th percentile just under 50 %, 96th just over
+    assert evidence.shared_content(ONE_ALIGNED, MORNING, EVENING, [0.0, 0.1], different)[2] == evidence.SAME

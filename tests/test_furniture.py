@@ -265,6 +265,8 @@ def test_scripts_count_accented_and_plain_latin_letters_together():
     [
         ("abc ابت", None),  # half the letters in the page's script is not another script
         ("ابت ثج", "other-script"),
+        ("ab ابتثجحخ", "other-script"),  # a few letters in the page's script do not make it the page's
+        ("(@abc)", "link"),
         ("(https://t.co/abc)", "link"),  # brackets and punctuation around a link are stripped
         ("Follow @XX", "link"),
         ("@aa @bb @cc one two three four five six seven", "link"),  # 3 of 10 tokens: LINK_MIN_SHARE exactly

@@ -16,7 +16,7 @@ TORCH_INDEX ?=
 PIP_TORCH := $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 
 .DEFAULT_GOAL := all
-.PHONY: all notebooks tables baseline test lab bench weights semantic clean help lock
+.PHONY: all notebooks tables baseline test lab bench weights semantic clean help lock mutation
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -65,6 +65,11 @@ semantic: $(SEMANTIC) ## install PyTorch, for refitting the cross-encoder (scrip
 
 bench: $(WEIGHTS) ## measure accuracy and speed on ../shared/data (skips absent data; `make semantic` first adds the PyTorch parity line); BENCH=bench_events runs one
 	$(BIN)/python benchmarks/run.py $(BENCH)
+
+# Mutation testing (mutmut, a dev dependency): each rule module against its own tests, in mutants/ (git-ignored).
+MODULES ?=
+mutation: $(WEIGHTS) ## mutation score of each rule module and overall (slow: minutes a module); MODULES=furniture,scope selects
+	$(BIN)/python scripts/mutation.py $(if $(MODULES),--modules $(MODULES))
 
 lab: $(WEIGHTS) ## start JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks

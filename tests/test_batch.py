@@ -178,3 +178,83 @@ def test_lexical_batch_never_loads_the_cross_encoder(tmp_path, monkeypatch):
     source = write_jsonl(tmp_path / "a.jsonl", RECORDS)
     assert main(["batch", str(source), "--out", str(tmp_path / "out"), "--lexical"]) == 0
     assert len(pd.read_csv(tmp_path / "out" / "overlap.csv")) == 4
+
+
+def article(event, label, text=STORY):
+    return batch.Article(event, label, "", "", text)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"event_id": "e1", "event": "e2"}, "e1"),  # the first name wins
+        ({"event_id": None, "event": "e2"}, "e2"),  # a name holding no string or number is passed over
+        ({"event_id": 17}, "17"),
+        ({"event_id": 1.5}, "1.5"),
+        ({"event_id": True, "event": "e3"}, "e3"),  # a boolean is not an id
+        ({"event_id": ["e1"]}, ""),
+        ({}, ""),
+    ],
+)
+def test_field_reads_the_first_string_or_number(record, expected):
+    assert batch._field(record, "event_id", "event") == expected
+
+
+@pytest.mark.parametrize(
+    ("record", "missing"),
+    [
+        (["not", "an", "object"], "not a JSON object"),
+        ({"outlet": "x", "text": "   "}, "needs text"),
+        ({"text": "Some text."}, "needs outlet (or label)"),
+        ({"title": "t"}, "needs outlet (or label), text"),
+    ],
+)
+def test_an_incomplete_record_says_what_it_needs(record, missing):
+    assert batch._article(record) == (None, missing)
+
+
+def test_a_record_is_read_with_its_alternative_names():
+    assert batch._article({"event": "e", "label": "y", "title": "T", "date": "2025-01-02", "text": "Hi."}) == (
+        batch.Article("e", "y", "T", "2025-01-02", "Hi."), "")
+
+
+def test_different_event_pairs_take_the_same_outlet_from_the_next_event():
+    events = batch.by_event([article(e, label) for e in ("e3", "e1", "e2") for label in ("z", "x", "y")
+                             if not (e == "e2" and label == "z")])
+    assert list(events) == ["e1", "e2", "e3"] and [a.label for a in events["e1"]] == ["x", "y", "z"]
+    pairs = [(a.event, a.label, b.event, b.label) for a, b in batch.different_event_pairs(events)]
+    # e1's pairs take their second outlet from e2 (which has no z), e2's from e3, e3's wrap round to e1
+    assert pairs == [("e1", "x", "e2", "y"), ("e2", "x", "e3", "y"),
+                     ("e3", "x", "e1", "y"), ("e3", "x", "e1", "z"), ("e3", "y", "e1", "z")]
+    assert [(a.event, a.label, b.label) for a, b in batch.same_event_pairs(events)] == [
+        ("e1", "x", "y"), ("e1", "x", "z"), ("e1", "y", "z"), ("e2", "x", "y"),
+        ("e3", "x", "y"), ("e3", "x", "z"), ("e3", "y", "z")]
+
+
+def test_one_event_has_no_different_event_pairs():
+    assert batch.different_event_pairs(batch.by_event([article("e1", "x"), article("e1", "y")])) == []
+
+
+def test_pair_overlap_names_the_pair_and_its_events():
+    same = batch.pair_overlap(article("e1", "x"), article("e1", "y"))
+    other = batch.pair_overlap(article("e1", "x"), article("e2", "y", OTHER))
+    assert same == {"event": "e1", "a": "x", "b": "y", "same_event": True, "a_sentences": 3, "b_sentences": 3,
+                    "aligned_share": 1.0, "match_share": 1.0}
+    assert other == {"event": "e1|e2", "a": "x", "b": "y", "same_event": False, "a_sentences": 3, "b_sentences": 3,
+                     "aligned_share": 0.0, "match_share": 0.0}
+
+
+def test_outlet_summary_averages_each_outlet_pair_and_keeps_the_yardstick_apart():
+    table = pd.DataFrame([
+        {"event": "e1", "a": "x", "b": "y", "same_event": True, "aligned_share": 0.8, "match_share": 0.6},
+        {"event": "e2", "a": "x", "b": "y", "same_event": True, "aligned_share": 0.4, "match_share": 0.2},
+        {"event": "e1|e2", "a": "x", "b": "y", "same_event": False, "aligned_share": 0.1, "match_share": 0.0},
+        {"event": "e1", "a": "x", "b": "z", "same_event": True, "aligned_share": 0.5, "match_share": 0.5},
+    ])
+    summary = batch.outlet_summary(table)
+    assert summary.to_dict("records") == [
+        {"a": "x", "b": "y", "events": 2, "aligned_share": pytest.approx(0.6), "match_share": pytest.approx(0.4),
+         "different_event_aligned_share": pytest.approx(0.1)},
+        {"a": "x", "b": "z", "events": 1, "aligned_share": 0.5, "match_share": 0.5,
+         "different_event_aligned_share": pytest.approx(float("nan"), nan_ok=True)},
+    ]

@@ -193,3 +193,94 @@ def test_kept_lines_maps_spans_to_line_numbers():
     raw = "first line\nsecond line\n\nfourth line\n"
     assert furniture.kept_lines(raw, [(0, 5), (raw.index("fourth"), len(raw) - 1)]) == {1, 4}
     assert furniture.kept_lines(raw, [(6, raw.index("line", 12))]) == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "max_words", "fragment"),
+    [
+        ("Share this", 2, True),  # at the limit
+        ("Share this now", 2, False),
+        ("One two three four five six", 2, False),  # too long, though without end mark
+        ("Done.", 5, False),  # an end mark makes it a sentence
+    ],
+)
+def test_is_fragment(text, max_words, fragment):
+    assert furniture.is_fragment(text, max_words) is fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("One two three four five six seven eight.", True),  # PROSE_MIN_WORDS words and an end mark
+        ("One two three four five six seven.", False),
+        ("One two three four five six seven eight nine", False),  # long but no end mark
+    ],
+)
+def test_is_prose(text, prose):
+    assert furniture.is_prose(text) is prose
+
+
+@pytest.mark.parametrize(
+    ("text", "timestamp"),
+    [
+        ("Last updated on 5 June 2025", True),  # three words left beside the date
+        ("Story last updated on 5 June 2025", False),  # four words left: a sentence about a date
+        ("5 June 2025", True),
+        ("Published 4 min read", True),
+        ("It happened on 5 June 2025.", False),
+    ],
+)
+def test_is_timestamp(text, timestamp):
+    assert furniture.is_timestamp(text) is timestamp
+
+
+@pytest.mark.parametrize(
+    ("text", "navigation"),
+    [
+        ("Home | World News Today | Asia", True),  # items of up to three words
+        ("Home | World News Today Live | Asia", False),
+        ("Home | Asia", False),  # one separator is not a menu
+    ],
+)
+def test_is_navigation(text, navigation):
+    assert furniture.is_navigation(text) is navigation
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [("• item", 2), ("- item", 2), ("-item", 0), ("•", 0), ("• ", 0), ("item", 0)],  # a mark needs an item after it
+)
+def test_list_mark(text, mark):
+    assert furniture.list_mark(text) == mark
+
+
+def test_scripts_count_accented_and_plain_latin_letters_together():
+    assert furniture.scripts("café") == {"LATIN": 4}
+    assert furniture.main_script([]) == ""
+    assert furniture.main_script([furniture.scripts("ابت ثج"), furniture.scripts("ab"), furniture.scripts("cd")]) == "ARABIC"
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("abc ابت", None),  # half the letters in the page's script is not another script
+        ("ابت ثج", "other-script"),
+        ("ab ابتثجحخ", "other-script"),  # a few letters in the page's script do not make it the page's
+        ("(@abc)", "link"),
+        ("(https://t.co/abc)", "link"),  # brackets and punctuation around a link are stripped
+        ("Follow @XX", "link"),
+        ("@aa @bb @cc one two three four five six seven", "link"),  # 3 of 10 tokens: LINK_MIN_SHARE exactly
+        ("@aa @bb one two three four five six seven eight", None),
+        ("Read the full statement at https://example.com/statement with the annex and the list.", None),
+    ],
+)
+def test_shape(text, shape):
+    assert furniture.shape(text, "LATIN", furniture.scripts(text)) == shape
+
+
+@pytest.mark.parametrize(
+    ("spans", "lines"),
+    [([(0, 4)], {1, 2}), ([(0, 3)], {1}), ([(0, 2)], {1}), ([(3, 5)], {2}), ([(6, 8)], {3}), ([(1, 1)], {1})],
+)
+def test_kept_lines_are_the_lines_a_span_touches(spans, lines):
+    assert furniture.kept_lines("ab\ncd\nef", spans) == lines

@@ -4,7 +4,18 @@ from hypothesis import given, settings
 
 from analysis.errors import InputError
 from analysis.repair import apply
-from analysis.sources import boilerplate_rules, parse_report, read_report, read_text
+from analysis.sources import (
+    REMOVED_COLUMNS,
+    SENTENCE_COLUMNS,
+    accounting_frame,
+    boilerplate_rules,
+    parse_report,
+    read_report,
+    read_text,
+    removed_frame,
+    sentences_frame,
+    structure_frame,
+)
 
 PAGE = """WORLD NEWS
 
@@ -181,3 +192,38 @@ def test_a_200000_character_run_of_white_space_before_a_credit_is_read_whole():
     run = " \t" * 100_000
     report = parse_report(f"Talks end\n\nThe minister {run} said the talks would resume in May. — AFP\n")
     assert any("resume in May" in s.text for s in report.sentences)
+
+
+def test_the_tables_of_a_report_restate_it():
+    report = parse_report(PAGE, "page")
+    sentences = sentences_frame(report)
+    assert list(sentences.columns) == SENTENCE_COLUMNS
+    assert sentences.values.tolist() == [[s.id, s.role, s.paragraph, s.start, s.end, s.text] for s in report.sentences]
+    removed = removed_frame(report)
+    assert list(removed.columns) == REMOVED_COLUMNS and removed.start.is_monotonic_increasing
+    assert all(PAGE[a:b] == text for a, b, text in zip(removed.start, removed.end, removed.text))
+    assert set(removed.rule) == {r.rule for r in report.removed}
+    assert len(removed) == len(report.removed) and set(removed.reason) == {r.reason for r in report.removed}
+    counts = dict(accounting_frame(report).values.tolist())
+    assert list(counts) == ["sentence", "field", "removed", "space"]
+    assert counts["sentence"] == sum(s.end - s.start for s in report.sentences)
+    assert counts["field"] == sum(b - a for a, b in report.fields.values()) > 0
+    assert counts["removed"] == sum(r.end - r.start for r in report.removed) > 0
+    assert sum(counts.values()) == len(PAGE) and counts["space"] > 0
+    column = structure_frame([report])["page"].to_dict()
+    assert column == {
+        "headline": report.headline, "standfirst": report.standfirst, "date printed": report.date,
+        "dateline": report.dateline, "subheads": "; ".join(report.subheads), "body paragraphs": report.body_paragraphs,
+        "body sentences": sum(s.role == "body" for s in report.sentences),
+        "words kept": sum(len(s.text.split()) for s in report.sentences), "characters removed": counts["removed"],
+    }
+    assert all(column[k] for k in ("headline", "standfirst", "date printed", "dateline", "subheads"))
+
+
+def test_the_structure_table_says_none_for_what_a_report_lacks():
+    bare = parse_report("Talks\n\nTwo ministers met today and agreed on a plan for the border.", "bare")
+    other = parse_report(PAGE, "page")
+    table = structure_frame([bare, other])
+    assert list(table.columns) == ["bare", "page"]
+    assert [table.loc[k, "bare"] for k in ("standfirst", "date printed", "dateline", "subheads")] == ["(none)"] * 4
+    assert table.loc["characters removed", "bare"] == 0 and table.loc["body sentences", "bare"] == 1

@@ -74,7 +74,7 @@ def similarity_heatmap(scores: np.ndarray | sparse.spmatrix, a: Report, b: Repor
     if max(len(a.sentences), len(b.sentences)) > MAX_ROWS:
         return _block_heatmap(sparse.coo_matrix(scores), a, b, alignment, labels)
     scores = scores.toarray() if sparse.issparse(scores) else scores
-    fig, ax = plt.subplots(figsize=(7, 0.22 * len(a.sentences) + 1.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(7, _heatmap_height(len(a.sentences))), layout="constrained")
     image = ax.imshow(scores, cmap="viridis", vmin=0, vmax=1, aspect="auto")
     index_a = {s.id: k for k, s in enumerate(a.sentences)}
     index_b = {s.id: k for k, s in enumerate(b.sentences)}
@@ -92,11 +92,18 @@ def similarity_heatmap(scores: np.ndarray | sparse.spmatrix, a: Report, b: Repor
     return fig, data
 
 
+def _heatmap_height(rows: int) -> float:
+    """Figure height in inches: a row per sentence (or block), at least room for the y-axis label and legend."""
+    return max(0.22 * rows + 1.6, 3.5)
+
+
 def _heatmap_frame(fig: Figure, ax, image, labels: Sequence[str]) -> None:
     """Legend, axis labels and colour bar of both heatmaps."""
     handles = [Line2D([], [], ls="", marker="s", mfc="none", mec="black", label="aligned: same fact (match)"),
                Line2D([], [], ls="", marker="o", mfc="white", mec="black", ms=4, label="aligned: overlapping (partial)")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=2, frameon=False)
+    # A figure legend "outside" is placed by the constrained layout below the axis labels, whatever the height;
+    # a legend anchored at a fixed fraction of the axes collides with them on a short heatmap.
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
     ax.set_xlabel(f"B: {labels[1]}")
     ax.set_ylabel(f"A: {labels[0]}")
     fig.colorbar(image, ax=ax, label="calibrated similarity (0–1)", shrink=0.6)
@@ -122,7 +129,7 @@ def _block_heatmap(scores: sparse.coo_matrix, a: Report, b: Report, alignment: p
     linked = pairs(alignment)
     for a_id, b_id, relation in linked[["a_id", "b_id", "relation"]].itertuples(index=False):
         counts[relation][index_a[a_id], index_b[b_id]] += 1
-    fig, ax = plt.subplots(figsize=(7, 0.22 * len(spans_a) + 1.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(7, _heatmap_height(len(spans_a))), layout="constrained")
     image = ax.imshow(best, cmap="viridis", vmin=0, vmax=1, aspect="auto")
     partial_only = (counts["partial"] > 0) & (counts["match"] == 0)
     for cells, marker, size in ((counts["match"] > 0, "s", 60), (partial_only, "o", 18)):

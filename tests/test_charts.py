@@ -145,3 +145,29 @@ def test_many_voices_are_merged_beyond_the_largest():
     assert data.loc[data.voice == charts.OTHER_VOICES, "sentences"].item() == sum(range(1, 6))
     assert data.share.sum() == pytest.approx(1.0) and "summarised" in data.attrs and "Summarised" in _titles(fig)
     matplotlib.pyplot.close(fig)
+
+
+def _boxes_clear(fig) -> None:
+    """The legend, axis labels and tick labels of a heatmap lie inside the figure and do not overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    key = (fig.legends or [ax.get_legend()])[0]
+    legend = key.get_window_extent(renderer)
+    labels = [ax.xaxis.label, ax.yaxis.label, *ax.get_xticklabels(), *ax.get_yticklabels()]
+    page = fig.bbox
+    for text in [*labels, key]:
+        box = text.get_window_extent(renderer)
+        assert page.x0 - 1 <= box.x0 and box.x1 <= page.x1 + 1 and page.y0 - 1 <= box.y0 and box.y1 <= page.y1 + 1, text
+    for text in labels:
+        assert not legend.overlaps(text.get_window_extent(renderer)), text
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["short", "in blocks"])
+def test_heatmap_legend_clears_the_axis_labels(long):
+    a, b = (LONG_A, LONG_B) if long else (A, B)
+    scores = np.random.default_rng(1).random((len(a.sentences), len(b.sentences)))
+    with plot.style():
+        fig, _ = charts.similarity_heatmap(scores, a, b, ALIGNMENT.iloc[:0], ["Outlet A with a long name", "Outlet B"])
+    _boxes_clear(fig)
+    matplotlib.pyplot.close(fig)

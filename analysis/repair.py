@@ -99,11 +99,33 @@ def _mojibake(text: str, offset: int) -> list[Repair]:
             tail += 1
         if head + tail == len(fixed):  # a pure deletion: keep a neighbour, so the deleted text stays inside a sentence
             head, tail = (head, tail - 1) if tail else (head - 1, tail)
-        start = offset + match.start() + head
-        end = offset + match.end() - tail
-        repairs.append(Repair(start, end, token[head:len(token) - tail], fixed[head:len(fixed) - tail],
-                              "mojibake", "UTF-8 text decoded in another code page, repaired by ftfy"))
+        before, after = token[head:len(token) - tail], fixed[head:len(fixed) - tail]
+        for at, was, now in _substitutions(before, after):
+            start = offset + match.start() + head + at
+            repairs.append(Repair(start, start + len(was), was, now,
+                                  "mojibake", "UTF-8 text decoded in another code page, repaired by ftfy"))
     return repairs
+
+
+def _substitutions(before: str, after: str) -> list[tuple[int, str, str]]:
+    """A repair as (offset, before, after) pieces: one per run of changed characters when the repair keeps the length.
+
+    Character-for-character repairs (C1 controls read as Windows-1252) keep their unchanged characters out of the
+    repair, so a later removal of one repaired character (a list mark) maps back to that character alone.
+    """
+    if len(before) != len(after):
+        return [(0, before, after)]
+    pieces, at = [], 0
+    while at < len(before):
+        if before[at] == after[at]:
+            at += 1
+            continue
+        end = at
+        while end < len(before) and before[end] != after[end]:
+            end += 1
+        pieces.append((at, before[at:end], after[at:end]))
+        at = end
+    return pieces
 
 
 def _lost_apostrophes(text: str, offset: int, taken: list[Repair]) -> list[Repair]:

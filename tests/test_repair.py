@@ -99,3 +99,16 @@ def test_accounting_is_exact_with_repairs(lines, newline):
     assert len({(r.start, r.end, r.rule) for r in report.repairs}) == len(report.repairs)
     for repair in report.repairs:
         assert raw[repair.start:repair.end] == repair.before
+
+
+def test_a_list_mark_repaired_from_a_control_character_is_removed_alone():
+    """A C1 control read as Windows-1252 is repaired character by character, so removing the repaired bullet
+    takes that one raw character and the sentence beside it keeps the rest (no character is counted twice)."""
+    raw = "Talks end\n\x95Deal\x92s terms hold.\n"
+    report = parse_report(raw)
+    spans = sorted([(s.start, s.end) for s in report.sentences] + [(r.start, r.end) for r in report.removed]
+                   + list(report.fields.values()))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    mark = raw.index("\x95")
+    assert any((r.start, r.end) == (mark, mark + 1) for r in report.removed)
+    assert any("Deal’s terms" in s.text and s.start == mark + 1 for s in report.sentences)

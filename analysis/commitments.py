@@ -65,7 +65,8 @@ COLUMNS = [
     "strength_label", "kind", "joint", "cameo", "plover", "scope", "themes",
 ]
 
-_DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|such)\s*$", re.IGNORECASE)
+_DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "such")
+_DETERMINER = re.compile(rf"\b(?:{'|'.join(_DETERMINERS)})\s*$", re.IGNORECASE)
 #: Words and marks that open a new clause. A comma inside a number ("3,000") opens none.
 _CLAUSE_WORDS = (r"[;:—–]|\bthat\b|\bwhere\b|\bwhile\b|\bwhich\b|\bwho\b|\bwhen\b|\bunless\b|\bif\b|\bbefore\b"
                  r"|\buntil\b|\bbecause\b")
@@ -78,9 +79,10 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 #: Auxiliaries, negations and adverbs between a subject and its cue. An adverb in -ly is lower-case and follows no
-#: determiner: "Italy", "the assembly", "his family" are subjects.
+#: determiner (`_DETERMINERS`): "Italy", "the assembly", "his family" are subjects.
 _TRAILING = re.compile(
-    r"(?:(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\bhis)(?<!\bher)(?<!\bour)(?<!\btheir)\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
+    r"(?:" + "".join(rf"(?<!\b{word})" for word in _DETERMINERS)
+    + r"\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|may|might|"
     r"could|can|must|not|n[’']t|never|no|also|further|soon|now|then|jointly|again|still|already|today|"
     r"reportedly|apparently|appears?|appeared|seems?|seemed|to|failed|in turn|on \w+day|(?-i:[a-z]+ly)))+\s*$",
     re.IGNORECASE,

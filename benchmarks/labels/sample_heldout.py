@@ -9,14 +9,13 @@ sentence is drawn per document, so the held-out set shares no document with the 
 from __future__ import annotations
 
 import csv
-import json
 import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import data_file  # noqa: E402
+from bench_commitment_labels import sentences  # noqa: E402
 
 SEED = 13
 CUED, OTHER = 55, 20
@@ -30,23 +29,20 @@ CUE_WORDS = re.compile(
 
 
 def documents() -> list[tuple[str, str, list[str]]]:
-    """(corpus, doc id, sentences) for every usable document, in file order."""
-    out = []
-    with data_file("ecbplus", "ecbplus_topics_1-35.jsonl").open(encoding="utf-8") as handle:
-        out += [("ecbplus", d["doc_id"], d["sentences"]) for d in map(json.loads, handle)]
-    with data_file("multi-outlet", "basil_articles.jsonl").open(encoding="utf-8") as handle:
-        for d in map(json.loads, handle):
-            if d.get("article_uuid", "empty") != "empty":
-                out.append(("basil", d["article_uuid"], [s for p in d["paragraphs"] for s in p]))
-    return out
+    """(corpus, doc id, sentences) for every document with an id, in file order (the benchmark's reading)."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for (corpus, doc, _), text in sentences().items():
+        grouped.setdefault((corpus, doc), []).append(text)
+    return [(corpus, doc, sents) for (corpus, doc), sents in grouped.items() if doc != "empty"]
 
 
 def main() -> int:
     with (LABELS / "commitments-development.tsv").open(encoding="utf-8") as handle:
         used = {(row["corpus"], row["doc"]) for row in csv.DictReader(handle, delimiter="\t")}
     rng = random.Random(SEED)
+    every = documents()
     for corpus in ("basil", "ecbplus"):
-        docs = [d for d in documents() if d[0] == corpus and (d[0], d[1]) not in used]
+        docs = [d for d in every if d[0] == corpus and (d[0], d[1]) not in used]
         rng.shuffle(docs)
         picked, cued, other = [], 0, 0
         for _, doc, sents in docs:
